@@ -1,0 +1,3 @@
+//! Counting what was coded. Plain data tables that the GUI draws and the command line prints.
+
+pub mod frequency;

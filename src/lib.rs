@@ -1,0 +1,14 @@
+//! Normcoder: hand-coding of governance texts against the Paris Call principles and actor types.
+//!
+//! The library holds everything but the window: the data model ([`model`]), the only way to change
+//! it ([`edit`]), an open project with its history ([`session`]), project files on disk
+//! ([`store`]), document import ([`import`]) and the headless command line ([`cli`]). The arrows
+//! point down: `cli` → `session` → `edit`/`store`/`import` → `model`.
+
+pub mod analysis;
+pub mod cli;
+pub mod edit;
+pub mod import;
+pub mod model;
+pub mod session;
+pub mod store;
