@@ -7,8 +7,10 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod demo;
 pub mod edit;
 pub mod import;
 pub mod model;
 pub mod session;
 pub mod store;
+pub mod synth;

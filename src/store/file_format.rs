@@ -20,6 +20,7 @@ pub const CURRENT_VERSION: u32 = 1;
 
 /// Just enough of a file to know what it is and which version wrote it.
 #[derive(Deserialize)]
+#[serde(rename = "NormcoderProject")]
 pub(super) struct Header {
     pub format: String,
     pub version: u32,
@@ -27,6 +28,7 @@ pub(super) struct Header {
 
 /// A project file, version 1.
 #[derive(Serialize, Deserialize)]
+#[serde(rename = "NormcoderProject")]
 pub(super) struct ProjectFile {
     pub format: String,
     pub version: u32,
@@ -63,9 +65,10 @@ pub(super) struct AnnotationRecord {
     pub modified: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub memo: String,
-    /// The coded text, for people reading the file and to catch hand-edited offsets.
-    #[serde(default)]
-    pub quote: Option<String>,
+    /// The coded text, for people reading the file and to catch hand-edited offsets; checked
+    /// against the text on load unless empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
 }
 
 /// The RON layout: one annotation (or code, coder, document header) per line, multi-line texts
@@ -75,6 +78,7 @@ fn pretty() -> ron::ser::PrettyConfig {
         .depth_limit(2)
         .indentor("  ")
         .escape_strings(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 /// Writes a project in its canonical form: the same project always gives the same text.
@@ -180,7 +184,7 @@ impl ProjectFile {
                     created: a.created(),
                     modified: a.modified(),
                     memo: a.memo().to_owned(),
-                    quote: Some(a.quote().to_owned()),
+                    quote: a.quote().to_owned(),
                 })
                 .collect(),
         }
@@ -215,7 +219,7 @@ impl ProjectFile {
                 .with_modified(a.modified)
             });
             match built {
-                Ok(ann) => annotations.push((ann, a.quote)),
+                Ok(ann) => annotations.push((ann, (!a.quote.is_empty()).then_some(a.quote))),
                 Err(e) => problems.push(e),
             }
         }

@@ -108,7 +108,7 @@ fn v0_to_v1(old: V0File) -> ProjectFile {
                 created: a.created,
                 modified: a.created,
                 memo: a.memo,
-                quote: None,
+                quote: String::new(),
             })
             .collect(),
     }

@@ -1,0 +1,15 @@
+//! One integration-test crate for the library and the command line.
+
+#![allow(
+    clippy::too_many_lines,
+    clippy::similar_names,
+    reason = "test scenarios read best as one story with the domain's words (codes, coder)"
+)]
+
+mod cli;
+mod codebooks;
+mod common;
+mod demo;
+mod edit;
+mod import;
+mod store;
