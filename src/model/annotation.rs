@@ -9,7 +9,8 @@ use super::{AnnotationId, CharSpan, CodeId, CoderId, DocId, ModelError};
 /// A span of one document tagged with one or more codes by one coder.
 ///
 /// Built freely, but it only enters a [`super::Project`] through `edit`, which checks the span
-/// against the text, the codes against the codebook and the coder, and fills in the quote.
+/// against the text and the codes against the codebook and the coder. The quoted text is not
+/// stored twice: [`super::Project::quote`] reads it from the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Annotation {
     id: AnnotationId,
@@ -20,8 +21,6 @@ pub struct Annotation {
     memo: String,
     created: DateTime<Utc>,
     modified: DateTime<Utc>,
-    /// The text of the span, filled in by the project.
-    quote: String,
 }
 
 impl Annotation {
@@ -51,7 +50,6 @@ impl Annotation {
             memo: memo.into(),
             created: at,
             modified: at,
-            quote: String::new(),
         })
     }
 
@@ -101,15 +99,6 @@ impl Annotation {
     #[must_use]
     pub fn modified(&self) -> DateTime<Utc> {
         self.modified
-    }
-    /// The text of the span as it was when the annotation entered the project.
-    #[must_use]
-    pub fn quote(&self) -> &str {
-        &self.quote
-    }
-
-    pub(crate) fn set_quote(&mut self, quote: String) {
-        self.quote = quote;
     }
     pub(crate) fn set_codes(&mut self, codes: BTreeSet<CodeId>, at: DateTime<Utc>) {
         self.codes = codes;

@@ -1,6 +1,7 @@
 //! Identifiers: small validated strings, so that ids read well in a RON file and diff cleanly.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -42,19 +43,59 @@ fn check_id(kind: &'static str, value: &str) -> Result<(), IdError> {
     Ok(())
 }
 
+/// Reads an id without an intermediate `String` when the input can lend its text.
+struct IdVisitor(&'static str);
+
+/// Borrowed or owned text of an id being read.
+enum IdText<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl AsRef<str> for IdText<'_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            Self::Borrowed(s) => s,
+            Self::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for IdVisitor {
+    type Value = IdText<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} id (a string)", self.0)
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(IdText::Borrowed(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(IdText::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(IdText::Owned(v))
+    }
+}
+
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident, $kind:literal) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        ///
+        /// Shared (`Arc<str>`): the same document, coder or code id is referenced by thousands of
+        /// annotations, and cloning it must not allocate.
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Checks and wraps an id.
-            pub fn new(value: impl Into<String>) -> Result<Self, IdError> {
-                let value = value.into();
-                check_id($kind, &value)?;
-                Ok(Self(value))
+            pub fn new(value: impl AsRef<str>) -> Result<Self, IdError> {
+                let value = value.as_ref();
+                check_id($kind, value)?;
+                Ok(Self(Arc::from(value)))
             }
 
             /// The id as text.
@@ -64,16 +105,17 @@ macro_rules! string_id {
             }
         }
 
-        impl TryFrom<String> for $name {
-            type Error = IdError;
-            fn try_from(value: String) -> Result<Self, IdError> {
-                Self::new(value)
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
             }
         }
 
-        impl From<$name> for String {
-            fn from(id: $name) -> String {
-                id.0
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer
+                    .deserialize_str(IdVisitor($kind))
+                    .and_then(|text| Self::new(text).map_err(serde::de::Error::custom))
             }
         }
 
@@ -115,7 +157,7 @@ impl AnnotationId {
     /// A fresh random id (UUID v4, 32 hex digits).
     #[must_use]
     pub fn random() -> Self {
-        Self(uuid::Uuid::new_v4().simple().to_string())
+        Self(Arc::from(uuid::Uuid::new_v4().simple().to_string()))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The whole study: documents, codebook, coders and annotations, with their cross-references.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
@@ -19,14 +19,14 @@ pub struct ProjectMeta {
 
 /// The pieces of a project before their cross-references are checked (what a file holds).
 #[derive(Clone, Debug)]
-pub struct ProjectParts {
+pub struct ProjectParts<'q> {
     pub meta: ProjectMeta,
     pub coders: Vec<Coder>,
     pub codebook: Codebook,
     pub documents: Vec<Document>,
     /// Each annotation with the quote stored beside it in the file, if any, to be checked
     /// against the text.
-    pub annotations: Vec<(Annotation, Option<String>)>,
+    pub annotations: Vec<(Annotation, Option<std::borrow::Cow<'q, str>>)>,
 }
 
 /// A coding project.
@@ -40,7 +40,8 @@ pub struct Project {
     coders: BTreeMap<CoderId, Coder>,
     codebook: Codebook,
     documents: BTreeMap<DocId, Document>,
-    annotations: BTreeMap<AnnotationId, Annotation>,
+    /// Keyed by id; hashed rather than sorted because order comes from `by_doc`.
+    annotations: HashMap<AnnotationId, Annotation>,
     /// Annotations of each document in reading order (start, end, id): derived from
     /// `annotations`, kept in step by every mutator.
     by_doc: BTreeMap<DocId, BTreeSet<(usize, usize, AnnotationId)>>,
@@ -55,14 +56,14 @@ impl Project {
             coders: BTreeMap::new(),
             codebook,
             documents: BTreeMap::new(),
-            annotations: BTreeMap::new(),
+            annotations: HashMap::new(),
             by_doc: BTreeMap::new(),
         }
     }
 
     /// Assembles a project and checks every cross-reference; all problems are reported, not only
     /// the first, so that a hand-edited file can be mended in one go.
-    pub fn from_parts(parts: ProjectParts) -> Result<Self, Vec<ModelError>> {
+    pub fn from_parts(parts: ProjectParts<'_>) -> Result<Self, Vec<ModelError>> {
         let mut problems = Vec::new();
         let mut project = Self::new(parts.meta, parts.codebook);
         for coder in parts.coders {
@@ -75,24 +76,23 @@ impl Project {
                 problems.push(e);
             }
         }
+        project.annotations.reserve(parts.annotations.len());
         for (ann, stored_quote) in parts.annotations {
-            let id = ann.id().clone();
-            let span = ann.span();
-            match project.insert_annotation(ann) {
-                Ok(()) => {
-                    if let Some(stored) = stored_quote
-                        && let Some(actual) = project.annotations.get(&id).map(Annotation::quote)
-                        && stored != actual
-                    {
-                        problems.push(ModelError::QuoteMismatch {
-                            id,
-                            span,
-                            stored,
-                            actual: actual.to_owned(),
-                        });
-                    }
-                }
-                Err(e) => problems.push(e),
+            if let Some(stored) = stored_quote
+                && let Some(doc) = project.documents.get(ann.doc())
+                && let Ok(actual) = doc.slice(ann.span())
+                && stored != actual
+            {
+                problems.push(ModelError::QuoteMismatch {
+                    id: ann.id().clone(),
+                    span: ann.span(),
+                    stored: stored.into_owned(),
+                    actual: actual.to_owned(),
+                });
+                continue;
+            }
+            if let Err(e) = project.insert_annotation(ann) {
+                problems.push(e);
             }
         }
         if problems.is_empty() {
@@ -141,6 +141,15 @@ impl Project {
     #[must_use]
     pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
         self.annotations.get(id)
+    }
+
+    /// The text an annotation covers, read from its document.
+    #[must_use]
+    pub fn quote(&self, ann: &Annotation) -> &str {
+        self.documents
+            .get(ann.doc())
+            .and_then(|d| d.slice(ann.span()).ok())
+            .unwrap_or_default()
     }
 
     /// Number of annotations.
@@ -249,15 +258,15 @@ impl Project {
         Ok(())
     }
 
-    fn quote_of(&self, doc: &DocId, span: CharSpan) -> Result<String, ModelError> {
-        let document = self
-            .documents
+    /// Checks that a span fits its document.
+    fn check_span(&self, doc: &DocId, span: CharSpan) -> Result<(), ModelError> {
+        self.documents
             .get(doc)
-            .ok_or_else(|| ModelError::UnknownDocument(doc.clone()))?;
-        Ok(document.slice(span)?.to_owned())
+            .ok_or_else(|| ModelError::UnknownDocument(doc.clone()))?
+            .check_span(span)
     }
 
-    pub(crate) fn insert_annotation(&mut self, mut ann: Annotation) -> Result<(), ModelError> {
+    pub(crate) fn insert_annotation(&mut self, ann: Annotation) -> Result<(), ModelError> {
         if self.annotations.contains_key(ann.id()) {
             return Err(ModelError::DuplicateAnnotation(ann.id().clone()));
         }
@@ -265,8 +274,7 @@ impl Project {
             return Err(ModelError::UnknownCoder(ann.coder().clone()));
         }
         self.check_codes(ann.codes())?;
-        let quote = self.quote_of(ann.doc(), ann.span())?;
-        ann.set_quote(quote);
+        self.check_span(ann.doc(), ann.span())?;
         let span = ann.span();
         self.by_doc.entry(ann.doc().clone()).or_default().insert((
             span.start(),
@@ -330,11 +338,10 @@ impl Project {
             .ok_or_else(|| ModelError::UnknownAnnotation(id.clone()))?
             .doc()
             .clone();
-        let quote = self.quote_of(&doc, span)?;
+        self.check_span(&doc, span)?;
         let ann = self.annotation_mut(id)?;
         let old = (ann.span(), ann.modified());
         ann.set_span(span, at);
-        ann.set_quote(quote);
         if let Some(set) = self.by_doc.get_mut(&doc) {
             set.remove(&(old.0.start(), old.0.end(), id.clone()));
             set.insert((span.start(), span.end(), id.clone()));

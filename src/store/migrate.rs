@@ -20,7 +20,7 @@ use super::file_format::{
 };
 
 /// Parses a file of an older `version` and converts it, step by step, to the current shape.
-pub(super) fn to_current(version: u32, text: &str) -> Result<ProjectFile, StoreError> {
+pub(super) fn to_current(version: u32, text: &str) -> Result<ProjectFile<'static>, StoreError> {
     match version {
         0 => Ok(v0_to_v1(parse::<V0File>(text)?)),
         v => Err(StoreError::NotAProject {
@@ -69,9 +69,9 @@ struct V0Annotation {
     memo: String,
 }
 
-fn v0_to_v1(old: V0File) -> ProjectFile {
+fn v0_to_v1(old: V0File) -> ProjectFile<'static> {
     ProjectFile {
-        format: FORMAT_NAME.to_owned(),
+        format: FORMAT_NAME.into(),
         version: 1,
         name: old.name,
         description: String::new(),
@@ -85,14 +85,14 @@ fn v0_to_v1(old: V0File) -> ProjectFile {
             .map(|d| DocumentRecord {
                 sha256: crate::model::sha256_hex(&d.text),
                 id: d.id,
-                meta: DocumentMeta {
+                meta: std::borrow::Cow::Owned(DocumentMeta {
                     title: d.title,
                     language: d.language,
                     date: d.date,
                     attributes: d.attributes,
                     ..DocumentMeta::default()
-                },
-                text: d.text,
+                }),
+                text: d.text.into(),
             })
             .collect(),
         annotations: old
@@ -106,9 +106,9 @@ fn v0_to_v1(old: V0File) -> ProjectFile {
                 codes: vec![a.code],
                 coder: a.coder,
                 created: a.created,
-                modified: a.created,
-                memo: a.memo,
-                quote: String::new(),
+                modified: None,
+                memo: a.memo.into(),
+                quote: "".into(),
             })
             .collect(),
     }

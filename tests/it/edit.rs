@@ -279,7 +279,7 @@ fn quotes_are_taken_from_the_text_in_characters() {
     let ann = project
         .annotation(&AnnotationId::new("q1").expect("id"))
         .expect("added");
-    assert_eq!(ann.quote(), expected);
+    assert_eq!(project.quote(ann), expected);
 }
 
 #[test]

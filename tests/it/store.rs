@@ -124,7 +124,7 @@ fn version_0_files_are_migrated_and_the_original_kept_as_bak() {
     let ann = project.annotations().next().expect("annotation");
     assert_eq!(ann.codes().len(), 1);
     assert_eq!(ann.created(), ann.modified());
-    assert!(!ann.quote().is_empty());
+    assert!(!project.quote(ann).is_empty());
     session.save().expect("save");
     let bak = dir.path().join("old.ncp.ron.bak");
     assert_eq!(std::fs::read(&bak).expect("backup"), original);
