@@ -1,3 +1,4 @@
 //! Counting what was coded. Plain data tables that the GUI draws and the command line prints.
 
 pub mod frequency;
+pub mod search;

@@ -23,7 +23,7 @@ pub use coder::Coder;
 pub use date::DocDate;
 pub use document::{DocKind, Document, DocumentMeta, sha256_hex};
 pub use error::ModelError;
-pub use ids::{AnnotationId, CodeId, CoderId, DocId, GroupId, IdError};
+pub use ids::{AnnotationId, CodeId, CoderId, DocId, GroupId, IdError, slug};
 pub use localized::{Lang, Localized};
 pub use project::{Project, ProjectMeta, ProjectParts};
 pub use span::CharSpan;

@@ -22,9 +22,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Ok(meta) = std::fs::metadata(path) {
         // Keep the permissions of the file being replaced (a shared, group-writable project).
         tmp.as_file().set_permissions(meta.permissions())?;
+    } else {
+        // Temporary files are private (0600); a new project is an ordinary file.
+        set_new_file_permissions(tmp.as_file())?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn set_new_file_permissions(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -54,5 +68,19 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_existing_modes_kept() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ncp.ron");
+        write_atomic(&path, b"one").expect("write");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o660)).expect("chmod");
+        write_atomic(&path, b"two").expect("write");
+        assert_eq!(mode(&path), 0o660);
     }
 }
