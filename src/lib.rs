@@ -14,3 +14,4 @@ pub mod model;
 pub mod session;
 pub mod store;
 pub mod synth;
+pub mod ui;

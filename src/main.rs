@@ -1,20 +1,12 @@
 //! The `normcoder` binary: a subcommand runs headless; no subcommand opens the window.
 
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use normcoder::cli::{self, Args, Command};
-
-/// The demo project, found from the working directory or, failing that, from the source tree.
-fn demo_project() -> PathBuf {
-    let relative = PathBuf::from("projects/paris-call-2018.ncp.ron");
-    if relative.exists() {
-        return relative;
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
+use normcoder::cli::{self, Args};
+use normcoder::model::Lang;
+use normcoder::ui::{self, StartOptions};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -23,12 +15,27 @@ fn main() -> ExitCode {
     if let Some(command) = args.command {
         return cli::run(command, &mut out, &mut err);
     }
-    let project = args.project.unwrap_or_else(demo_project);
-    let _ = writeln!(
-        err,
-        "The Normcoder window is not built yet (next milestone). Checking {} instead; \
-         see `normcoder --help` for the command line.",
-        project.display()
-    );
-    cli::run(Command::Check { file: project }, &mut out, &mut err)
+    let lang = match args.lang.as_deref() {
+        None => None,
+        Some("en") => Some(Lang::En),
+        Some("fr") => Some(Lang::Fr),
+        Some(other) => {
+            let _ = writeln!(err, "error: --lang takes en or fr, not {other:?}");
+            return ExitCode::from(2);
+        }
+    };
+    let start = StartOptions {
+        project: Some(args.project.unwrap_or_else(ui::demo_project_path)),
+        coder: args.coder,
+        lang,
+    };
+    drop(out);
+    drop(err);
+    match ui::run(start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: could not open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

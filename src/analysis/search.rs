@@ -151,7 +151,10 @@ mod tests {
         let text = "La Sécurité du cyberespace ; la SECURITE des États.";
         let found = spans(text, "securite", SearchOptions::default());
         assert_eq!(found, vec!["Sécurité", "SECURITE"]);
-        assert_eq!(spans(text, "etats", SearchOptions::default()), vec!["États"]);
+        assert_eq!(
+            spans(text, "etats", SearchOptions::default()),
+            vec!["États"]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! only with a new version number and a migration in `migrate.rs`.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -81,6 +82,86 @@ pub(super) struct AnnotationRecord<'a> {
     /// against the text on load unless empty.
     #[serde(default, borrow, skip_serializing_if = "str::is_empty")]
     pub quote: Cow<'a, str>,
+}
+
+/// An annotation whose quote was already checked (so none is passed on).
+type CheckedAnnotation = (Annotation, Option<Cow<'static, str>>);
+
+/// Annotations at or above this count are converted and checked on two threads.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Turns records into annotations and checks each stored quote against its document.
+///
+/// This is half of the cost of opening a large project and needs nothing but read access to the
+/// documents, so large projects split it over two threads; inserting into the project stays
+/// sequential (and deterministic).
+fn build_annotations(
+    records: Vec<AnnotationRecord<'_>>,
+    documents: &[Document],
+) -> (Vec<CheckedAnnotation>, Vec<ModelError>) {
+    let by_id: HashMap<&DocId, &Document> = documents.iter().map(|d| (d.id(), d)).collect();
+    let convert = |chunk: Vec<AnnotationRecord<'_>>| {
+        let mut built = Vec::with_capacity(chunk.len());
+        let mut problems = Vec::new();
+        for a in chunk {
+            match build_annotation(a, &by_id) {
+                Ok(ann) => built.push((ann, None)),
+                Err(e) => problems.push(e),
+            }
+        }
+        (built, problems)
+    };
+    if records.len() < PARALLEL_FROM {
+        return convert(records);
+    }
+    let mut second = records;
+    let first: Vec<_> = second.drain(..second.len() / 2).collect();
+    std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .name("normcoder-load".to_owned())
+            .spawn_scoped(scope, || convert(first));
+        let (mut built_b, mut problems_b) = convert(second);
+        if let Ok(Ok((mut built, mut problems))) = helper.map(std::thread::ScopedJoinHandle::join) {
+            built.append(&mut built_b);
+            problems.append(&mut problems_b);
+            return (built, problems);
+        }
+        // The thread could not start or panicked: report it rather than lose annotations.
+        problems_b.push(ModelError::EmptyText {
+            what: "(internal) the loading thread failed; half of the annotations".to_owned(),
+        });
+        (built_b, problems_b)
+    })
+}
+
+/// One record → one annotation, with its stored quote checked against the text.
+fn build_annotation(
+    a: AnnotationRecord<'_>,
+    documents: &HashMap<&DocId, &Document>,
+) -> Result<Annotation, ModelError> {
+    let span = CharSpan::new(a.start, a.end)?;
+    if !a.quote.is_empty()
+        && let Some(doc) = documents.get(&a.doc)
+        && let Ok(actual) = doc.slice(span)
+        && actual != a.quote
+    {
+        return Err(ModelError::QuoteMismatch {
+            id: a.id,
+            span,
+            stored: a.quote.into_owned(),
+            actual: actual.to_owned(),
+        });
+    }
+    Annotation::new(
+        a.id,
+        a.doc,
+        span,
+        a.codes.into_iter().collect(),
+        a.coder,
+        a.memo.into_owned(),
+        a.created,
+    )?
+    .with_modified(a.modified.unwrap_or(a.created))
 }
 
 /// Timestamps as RFC 3339 in UTC (`2026-11-20T10:00:00Z`), read with chrono's dedicated RFC 3339
@@ -273,25 +354,8 @@ impl<'a> ProjectFile<'a> {
                 Err(e) => problems.push(e),
             }
         }
-        let mut annotations = Vec::with_capacity(self.annotations.len());
-        for a in self.annotations {
-            let built = CharSpan::new(a.start, a.end).and_then(|span| {
-                Annotation::new(
-                    a.id,
-                    a.doc,
-                    span,
-                    a.codes.into_iter().collect(),
-                    a.coder,
-                    a.memo.into_owned(),
-                    a.created,
-                )?
-                .with_modified(a.modified.unwrap_or(a.created))
-            });
-            match built {
-                Ok(ann) => annotations.push((ann, (!a.quote.is_empty()).then_some(a.quote))),
-                Err(e) => problems.push(e),
-            }
-        }
+        let (annotations, annotation_problems) = build_annotations(self.annotations, &documents);
+        problems.extend(annotation_problems);
         if !problems.is_empty() {
             return Err(problems);
         }

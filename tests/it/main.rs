@@ -11,5 +11,6 @@ mod codebooks;
 mod common;
 mod demo;
 mod edit;
+mod gui;
 mod import;
 mod store;

@@ -1,0 +1,197 @@
+//! File commands: open, recover, new, save, import, close, quit. Commands that would drop
+//! unsaved work ask first (Save / Discard / Cancel).
+
+use std::path::PathBuf;
+
+use egui::{Context, ViewportCommand};
+
+use crate::edit::Action;
+use crate::import;
+use crate::model::{Project, ProjectMeta};
+use crate::session::Session;
+use crate::store::builtin;
+
+use super::app::NormcoderApp;
+use super::command::UiCommand;
+use super::dialogs::Dialog;
+
+/// Applies a file command.
+pub(super) fn apply(app: &mut NormcoderApp, ctx: &Context, command: UiCommand) {
+    let guarded = matches!(
+        command,
+        UiCommand::Open
+            | UiCommand::OpenPath(_)
+            | UiCommand::OpenDemo
+            | UiCommand::NewProject
+            | UiCommand::CloseProject
+            | UiCommand::Quit
+    );
+    if guarded && !confirm_discard(app, &command) {
+        return;
+    }
+    match command {
+        UiCommand::Open => {
+            if let Some(path) = app.picker.open_project() {
+                app.open_path(path, false);
+            }
+        }
+        UiCommand::OpenPath(path) => app.open_path(path, false),
+        UiCommand::OpenDemo => app.open_path(super::demo_project_path(), false),
+        UiCommand::RecoverPath(path) => match Session::recover(&path) {
+            Ok(session) => {
+                app.prefs.remember(&path);
+                app.session = Some(session);
+                app.reset_view();
+            }
+            Err(e) => app.dialog = Some(Dialog::Error(e.to_string())),
+        },
+        UiCommand::NewProject => new_project(app),
+        UiCommand::CloseProject => {
+            app.session = None;
+            app.reset_view();
+        }
+        UiCommand::Quit => {
+            app.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+        UiCommand::ImportDocuments => {
+            let paths = app.picker.documents();
+            if !paths.is_empty() {
+                import_paths(app, ctx, &paths);
+            }
+        }
+        UiCommand::ImportPaths(paths) => import_paths(app, ctx, &paths),
+        other => app.status = Some(format!("unhandled command {other:?}")),
+    }
+}
+
+/// `true` when the command may go ahead; otherwise the question is asked and the command comes
+/// back once the user has answered.
+fn confirm_discard(app: &mut NormcoderApp, command: &UiCommand) -> bool {
+    if std::mem::take(&mut app.discard_confirmed) {
+        return true;
+    }
+    if app.session.as_ref().is_some_and(Session::is_dirty) {
+        app.dialog = Some(Dialog::ConfirmDiscard(Box::new(command.clone())));
+        return false;
+    }
+    true
+}
+
+impl NormcoderApp {
+    /// Saves the project (asking for a file name when it has none, or for Save as). Returns
+    /// whether it was saved; errors are shown in a dialog and the project stays open, unsaved.
+    pub fn save(&mut self, as_new: bool) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        let target = if as_new || session.path().is_none() {
+            let name = format!(
+                "{}.ncp.ron",
+                crate::model::slug(&session.project().meta().name)
+            );
+            match self.picker.save_project(&name) {
+                Some(path) => Some(path),
+                None => return false,
+            }
+        } else {
+            None
+        };
+        let result = match &target {
+            Some(path) => session.save_as(path),
+            None => session.save(),
+        };
+        match result {
+            Ok(()) => {
+                if let Some(path) = session.path().map(std::path::Path::to_path_buf) {
+                    self.prefs.remember(&path);
+                }
+                self.status = Some(self.tr().saved.to_owned());
+                true
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(e.to_string()));
+                false
+            }
+        }
+    }
+}
+
+fn new_project(app: &mut NormcoderApp) {
+    let Some(path) = app.picker.save_project("study.ncp.ron") else {
+        return;
+    };
+    let codebook = match builtin::codebook(&["paris-call-2018", "actors"]) {
+        Ok(book) => book,
+        Err(e) => {
+            app.dialog = Some(Dialog::Error(e.to_string()));
+            return;
+        }
+    };
+    let name = crate::cli::project_name(&path);
+    let project = Project::new(
+        ProjectMeta {
+            name,
+            description: String::new(),
+            created: chrono::Utc::now(),
+        },
+        codebook,
+    );
+    let mut session = Session::new(project);
+    match session.save_as(&path) {
+        Ok(()) => {
+            app.prefs.remember(&path);
+            app.session = Some(session);
+            app.reset_view();
+        }
+        Err(e) => app.dialog = Some(Dialog::Error(e.to_string())),
+    }
+}
+
+/// Imports documents as one undoable edit; reports what was added, skipped and why.
+fn import_paths(app: &mut NormcoderApp, ctx: &Context, paths: &[PathBuf]) {
+    let Some(session) = app.session.as_ref() else {
+        return;
+    };
+    // Documents are checked against a scratch copy so ids stay unique within the batch.
+    let mut scratch = session.project().clone();
+    let mut actions = Vec::new();
+    let mut failures = Vec::new();
+    let mut skipped = 0usize;
+    for path in paths {
+        let result = import::import_file(path)
+            .and_then(|imported| import::to_document(&scratch, path, imported));
+        match result {
+            Ok(doc) if scratch.document_by_hash(doc.sha256()).is_some() => skipped += 1,
+            Ok(doc) => {
+                let action = Action::AddDocument(doc);
+                if crate::edit::apply(&mut scratch, action.clone()).is_ok() {
+                    actions.push(action);
+                }
+            }
+            Err(e) => failures.push(e.to_string()),
+        }
+    }
+    let added = actions.len();
+    let first_new = actions.first().and_then(|a| match a {
+        Action::AddDocument(d) => Some(d.id().clone()),
+        _ => None,
+    });
+    if !actions.is_empty() {
+        app.edit(ctx, Action::Batch(actions));
+    }
+    let t = app.tr();
+    app.status = Some(format!(
+        "{added} {}, {skipped} {}, {} {}",
+        t.imported,
+        t.skipped,
+        failures.len(),
+        t.failed
+    ));
+    if !failures.is_empty() {
+        app.dialog = Some(Dialog::Error(failures.join("\n")));
+    }
+    if let Some(doc) = first_new {
+        app.select_document(doc);
+    }
+}

@@ -1,0 +1,121 @@
+//! Interface strings in English and French.
+//!
+//! One struct with a field per string, and one constant per language: a string missing in either
+//! language is a compile error, not a blank button. Code labels and definitions come from the
+//! codebook (`Localized`), not from here.
+
+use crate::model::Lang;
+
+macro_rules! strings {
+    ($($field:ident: $en:expr, $fr:expr;)*) => {
+        /// Every string the interface shows, in one language.
+        #[derive(Debug)]
+        pub struct Tr {
+            $(pub $field: &'static str,)*
+        }
+
+        /// English.
+        pub const EN: Tr = Tr { $($field: $en,)* };
+        /// French.
+        pub const FR: Tr = Tr { $($field: $fr,)* };
+    };
+}
+
+strings! {
+    app_name: "Normcoder", "Normcoder";
+    menu_file: "File", "Fichier";
+    new_project: "New project…", "Nouveau projet…";
+    open: "Open…", "Ouvrir…";
+    open_recent: "Open recent", "Ouvrir un fichier récent";
+    no_recent: "No recent projects", "Aucun projet récent";
+    open_demo: "Open the demo project", "Ouvrir le projet de démonstration";
+    save: "Save", "Enregistrer";
+    save_as: "Save as…", "Enregistrer sous…";
+    import_documents: "Import documents…", "Importer des documents…";
+    close_project: "Close project", "Fermer le projet";
+    quit: "Quit", "Quitter";
+    menu_edit: "Edit", "Édition";
+    undo: "Undo", "Annuler";
+    redo: "Redo", "Rétablir";
+    find: "Find…", "Rechercher…";
+    delete_annotation: "Delete annotation", "Supprimer l’annotation";
+    repeat_last_code: "Repeat last code", "Répéter le dernier code";
+    next_annotation: "Next annotation", "Annotation suivante";
+    previous_annotation: "Previous annotation", "Annotation précédente";
+    code_palette: "Code the selection…", "Coder la sélection…";
+    menu_view: "View", "Affichage";
+    zoom_in: "Zoom in", "Agrandir";
+    zoom_out: "Zoom out", "Réduire";
+    zoom_reset: "Actual size", "Taille réelle";
+    language: "Language", "Langue";
+    show_coders: "Show annotations of", "Afficher les annotations de";
+    all_coders: "All coders", "Tous les codeurs";
+    documents: "Documents", "Documents";
+    filter: "Filter", "Filtrer";
+    codebook: "Codebook", "Grille de codage";
+    search_codes: "Search codes", "Rechercher un code";
+    annotation: "Annotation", "Annotation";
+    no_annotation_selected: "Click a highlighted passage to see its annotation.", "Cliquez sur un passage surligné pour voir son annotation.";
+    codes: "Codes", "Codes";
+    add_code: "Add a code", "Ajouter un code";
+    remove_code: "Remove this code", "Retirer ce code";
+    coder: "Coder", "Codeur";
+    memo: "Memo", "Mémo";
+    created: "Created", "Créée";
+    modified: "Modified", "Modifiée";
+    span: "Span", "Empan";
+    adjust_span: "Set span to the selection", "Ajuster à la sélection";
+    delete: "Delete", "Supprimer";
+    quote: "Quote", "Citation";
+    no_project: "No project is open.", "Aucun projet ouvert.";
+    no_document: "Choose a document in the list on the left.", "Choisissez un document dans la liste à gauche.";
+    saved: "Saved", "Enregistré";
+    unsaved: "Unsaved changes", "Modifications non enregistrées";
+    autosaved: "Recovery copy written", "Copie de secours écrite";
+    annotations: "annotations", "annotations";
+    selection: "Selection", "Sélection";
+    characters: "characters", "caractères";
+    search: "Search", "Rechercher";
+    all_documents: "all documents", "tous les documents";
+    match_case: "Match case", "Respecter la casse";
+    match_accents: "Match accents", "Respecter les accents";
+    whole_word: "Whole word", "Mot entier";
+    previous: "Previous", "Précédent";
+    next: "Next", "Suivant";
+    close: "Close", "Fermer";
+    hits: "hits", "résultats";
+    no_hits: "No hits", "Aucun résultat";
+    unsaved_title: "Unsaved changes", "Modifications non enregistrées";
+    unsaved_question: "Save the changes to this project before closing it?", "Enregistrer les modifications de ce projet avant de le fermer ?";
+    discard: "Discard", "Ne pas enregistrer";
+    cancel: "Cancel", "Annuler";
+    error_title: "Something went wrong", "Une erreur s’est produite";
+    ok: "OK", "OK";
+    recover_title: "Recover unsaved work?", "Récupérer le travail non enregistré ?";
+    recover_question: "A recovery copy newer than the saved project was found (Normcoder may have closed unexpectedly).", "Une copie de secours plus récente que le projet enregistré a été trouvée (Normcoder s’est peut-être fermé inopinément).";
+    recover: "Recover", "Récupérer";
+    open_saved: "Open the saved version", "Ouvrir la version enregistrée";
+    coder_title: "Who is coding?", "Qui code ?";
+    coder_question: "Your name is stored with every annotation you make.", "Votre nom est enregistré avec chaque annotation que vous créez.";
+    coder_name: "Your name", "Votre nom";
+    start_coding: "Start coding", "Commencer à coder";
+    nothing_selected: "Select a passage first.", "Sélectionnez d’abord un passage.";
+    imported: "imported", "importé(s)";
+    skipped: "skipped (already in the project)", "ignoré(s) (déjà dans le projet)";
+    failed: "failed", "en échec";
+    kind: "Kind", "Type";
+    date: "Date", "Date";
+    title: "Title", "Titre";
+    shortcut: "Shortcut", "Raccourci";
+    definition: "Definition", "Définition";
+    no_shortcut_code: "No code has this key.", "Aucun code n’a cette touche.";
+}
+
+/// The strings of a language.
+#[must_use]
+pub fn tr(lang: Lang) -> &'static Tr {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    }
+}

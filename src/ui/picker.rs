@@ -1,0 +1,66 @@
+//! File dialogs behind a trait, so that tests never open a real dialog (which would hang a
+//! headless run) and the GUI can be driven with paths.
+
+use std::path::PathBuf;
+
+/// Asks the user for files.
+pub trait FilePicker {
+    /// A project to open.
+    fn open_project(&mut self) -> Option<PathBuf>;
+    /// Where to save a project.
+    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// Documents to import.
+    fn documents(&mut self) -> Vec<PathBuf>;
+}
+
+/// The native dialogs (`rfd`).
+#[derive(Debug, Default)]
+pub struct NativePicker;
+
+impl FilePicker for NativePicker {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Normcoder project", &["ron"])
+            .pick_file()
+    }
+
+    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Normcoder project", &["ron"])
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+
+    fn documents(&mut self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Text and Markdown", &["txt", "md", "markdown", "text"])
+            .pick_files()
+            .unwrap_or_default()
+    }
+}
+
+/// A picker that answers from queues: for tests and scripted runs.
+#[derive(Debug, Default)]
+pub struct ScriptedPicker {
+    pub open: Vec<PathBuf>,
+    pub save: Vec<PathBuf>,
+    pub documents: Vec<Vec<PathBuf>>,
+}
+
+impl FilePicker for ScriptedPicker {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        (!self.open.is_empty()).then(|| self.open.remove(0))
+    }
+
+    fn save_project(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        (!self.save.is_empty()).then(|| self.save.remove(0))
+    }
+
+    fn documents(&mut self) -> Vec<PathBuf> {
+        if self.documents.is_empty() {
+            Vec::new()
+        } else {
+            self.documents.remove(0)
+        }
+    }
+}

@@ -1,0 +1,560 @@
+//! The real window, driven headless with egui_kittest: clicks and keys go through the same code
+//! as a user's, and the assertions are on the project, not only on "no panic".
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use normcoder::model::{CharSpan, CodeId, DocId, Lang};
+use normcoder::ui::dialogs::Dialog;
+use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
+
+use crate::common::{data, repo};
+
+/// A copy of the demo project in a temporary folder (tests never write to the repository).
+fn demo_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("demo.ncp.ron");
+    std::fs::copy(repo("projects/paris-call-2018.ncp.ron"), &path).expect("copy demo");
+    path
+}
+
+fn app_on(path: Option<PathBuf>, picker: ScriptedPicker, coder: Option<&str>) -> NormcoderApp {
+    NormcoderApp::new(
+        UiPrefs::default(),
+        Box::new(picker),
+        StartOptions {
+            project: path,
+            coder: coder.map(str::to_owned),
+            lang: Some(Lang::En),
+        },
+    )
+}
+
+fn harness(app: NormcoderApp) -> Harness<'static, NormcoderApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app)
+}
+
+/// The span of the first occurrence of `text` in a document of the open project.
+fn span_of(app: &NormcoderApp, doc: &str, text: &str) -> CharSpan {
+    let project = app.session.as_ref().expect("open").project();
+    let d = project
+        .document(&DocId::new(doc).expect("id"))
+        .expect("doc");
+    let byte = d.text().find(text).expect("text in doc");
+    let start = d.index().char_of(d.text(), byte).expect("boundary");
+    CharSpan::new(start, start + text.chars().count()).expect("span")
+}
+
+/// Shows a document with a span selected, as a mouse selection would leave it.
+fn select(h: &mut Harness<'static, NormcoderApp>, doc: &str, text: &str) -> CharSpan {
+    let span = span_of(h.state(), doc, text);
+    let app = h.state_mut();
+    app.select_document(DocId::new(doc).expect("id"));
+    app.view.select(span);
+    app.palette = None;
+    h.run();
+    span
+}
+
+fn annotations_at(app: &NormcoderApp, doc: &str, span: CharSpan) -> Vec<(Vec<String>, String)> {
+    let project = app.session.as_ref().expect("open").project();
+    project
+        .annotations_in(&DocId::new(doc).expect("id"))
+        .filter(|a| a.span() == span)
+        .map(|a| {
+            (
+                a.codes().iter().map(ToString::to_string).collect(),
+                a.coder().to_string(),
+            )
+        })
+        .collect()
+}
+
+const DOC: &str = "paris-call-2018_en";
+
+#[test]
+fn a_digit_codes_the_selection_and_undo_redo_follow() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("Chloé Martin"),
+    ));
+    h.run();
+    assert!(
+        h.state().window_title().starts_with("demo.ncp.ron — "),
+        "{}",
+        h.state().window_title()
+    );
+    let before = h
+        .state()
+        .session
+        .as_ref()
+        .expect("open")
+        .project()
+        .annotation_count();
+
+    let span = select(&mut h, DOC, "critical infrastructure");
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(
+        annotations_at(h.state(), DOC, span),
+        vec![(vec!["pc.1".to_owned()], "chloe-martin".to_owned())]
+    );
+    assert!(
+        h.state().window_title().contains("demo.ncp.ron •"),
+        "dirty: {}",
+        h.state().window_title()
+    );
+    let project = h.state().session.as_ref().expect("open").project();
+    assert_eq!(project.annotation_count(), before + 1);
+    assert!(
+        project
+            .coder(&normcoder::model::CoderId::new("chloe-martin").expect("id"))
+            .is_some()
+    );
+
+    // A second key on the same selection adds the code to the same annotation.
+    h.key_press(Key::S);
+    h.run();
+    assert_eq!(
+        annotations_at(h.state(), DOC, span),
+        vec![(
+            vec!["actor.state".to_owned(), "pc.1".to_owned()],
+            "chloe-martin".to_owned()
+        )]
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        annotations_at(h.state(), DOC, span)[0].0,
+        vec!["pc.1".to_owned()]
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(annotations_at(h.state(), DOC, span).is_empty());
+    assert!(
+        !h.state().window_title().contains('•'),
+        "undone back to the saved state"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(annotations_at(h.state(), DOC, span).len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        annotations_at(h.state(), DOC, span)[0].0.len(),
+        2,
+        "Ctrl+Y redoes too"
+    );
+}
+
+#[test]
+fn recode_delete_and_repeat_last_code() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    let span = select(&mut h, DOC, "electoral processes");
+    h.key_press(Key::Num3);
+    h.run();
+    // Remove pc.3 from the annotation through the details panel after adding another code.
+    h.key_press(Key::H);
+    h.run();
+    assert_eq!(annotations_at(h.state(), DOC, span)[0].0.len(), 2);
+    h.get_all_by_label("×")
+        .next()
+        .expect("remove-code button")
+        .click();
+    h.run();
+    assert_eq!(
+        annotations_at(h.state(), DOC, span)[0].0.len(),
+        1,
+        "one code removed (recode)"
+    );
+
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(
+        annotations_at(h.state(), DOC, span).is_empty(),
+        "Delete removes the selected annotation"
+    );
+
+    // R repeats the last code on a new selection.
+    let other = select(&mut h, DOC, "intellectual property");
+    h.key_press(Key::R);
+    h.run();
+    assert_eq!(annotations_at(h.state(), DOC, other).len(), 1);
+}
+
+#[test]
+fn search_a_hit_then_code_it_with_one_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    h.state_mut()
+        .select_document(DocId::new("appel-de-paris-2018_fr").expect("id"));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(h.state().search.open);
+    h.state_mut().search.query = "securite des produits".to_owned();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let selection = h.state().view.selection().expect("the hit is selected");
+    let text: String = {
+        let project = h.state().session.as_ref().expect("open").project();
+        let doc = project
+            .document(&DocId::new("appel-de-paris-2018_fr").expect("id"))
+            .expect("doc");
+        doc.slice(selection).expect("slice").to_owned()
+    };
+    assert_eq!(
+        text.to_lowercase(),
+        "sécurité des produits",
+        "accent-insensitive hit"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().search.open, "Escape closes the search box");
+    assert_eq!(
+        h.state().view.selection(),
+        Some(selection),
+        "and keeps the hit selected"
+    );
+    h.key_press(Key::Num6);
+    h.run();
+    let coded = annotations_at(h.state(), "appel-de-paris-2018_fr", selection);
+    assert!(
+        coded
+            .iter()
+            .any(|(codes, coder)| codes == &vec!["pc.6".to_owned()] && coder == "chloe"),
+        "{coded:?}"
+    );
+}
+
+#[test]
+fn the_interface_switches_to_french() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Language").click();
+    h.run();
+    h.get_by_label("Français").click();
+    h.run();
+    assert_eq!(h.state().prefs.lang, Lang::Fr);
+    h.get_by_label("Fichier");
+    h.get_by_label_contains("Pas de cyber-riposte privée");
+}
+
+#[test]
+fn save_as_writes_a_file_that_reloads_equal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("saved.ncp.ron");
+    let picker = ScriptedPicker {
+        save: vec![target.clone()],
+        ..ScriptedPicker::default()
+    };
+    let mut h = harness(app_on(Some(demo_copy(dir.path())), picker, Some("chloe")));
+    h.run();
+    select(&mut h, DOC, "cyber hygiene");
+    h.key_press(Key::Num7);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(
+        h.state().window_title().starts_with("saved.ncp.ron — "),
+        "{}",
+        h.state().window_title()
+    );
+    let reloaded = normcoder::store::load(&target).expect("reload").project;
+    assert_eq!(
+        &reloaded,
+        h.state().session.as_ref().expect("open").project()
+    );
+}
+
+#[test]
+fn unsaved_changes_are_confirmed_before_closing_the_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = demo_copy(dir.path());
+    let mut h = harness(app_on(
+        Some(path.clone()),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    select(&mut h, DOC, "international norms");
+    h.key_press(Key::Num9);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Close project").click();
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::ConfirmDiscard(_))));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().session.is_some(), "Cancel keeps the project open");
+    assert!(h.state().dialog.is_none(), "{:?}", h.state().dialog);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Close project").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.state().session.is_none(), "saved, then closed");
+    let saved = normcoder::store::load(&path).expect("saved").project;
+    let span = span_of(
+        &app_on(Some(path), ScriptedPicker::default(), Some("chloe")),
+        DOC,
+        "international norms",
+    );
+    assert!(
+        saved
+            .annotations()
+            .any(|a| a.span() == span && a.codes().contains(&CodeId::new("pc.9").expect("id")))
+    );
+}
+
+#[test]
+fn a_newer_recovery_file_is_offered_and_restores_the_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = demo_copy(dir.path());
+    let mut session = normcoder::session::Session::open(&path).expect("open");
+    let doc = DocId::new("press-appel-de-paris-2018-11").expect("id");
+    session
+        .apply(normcoder::edit::Action::RemoveDocument { id: doc.clone() })
+        .expect("edit");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert!(session.autosave().expect("autosave"));
+
+    let mut h = harness(app_on(
+        Some(path.clone()),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::Recover(_))));
+    h.get_by_label("Recover").click();
+    h.run();
+    let project = h.state().session.as_ref().expect("recovered").project();
+    assert!(
+        project.document(&doc).is_none(),
+        "the unsaved removal came back"
+    );
+    assert!(
+        h.state().window_title().contains('•'),
+        "recovered work is unsaved"
+    );
+}
+
+#[test]
+fn first_run_asks_for_the_coder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        None,
+    ));
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::AskCoder(_))));
+    h.state_mut().dialog = Some(Dialog::AskCoder("Zoé Dupont".to_owned()));
+    h.run();
+    h.get_by_label("Start coding").click();
+    h.run();
+    let coder = h.state().coder.clone().expect("coder set");
+    assert_eq!(coder.id.as_str(), "zoe-dupont");
+    assert_eq!(h.state().prefs.coder.as_deref(), Some("Zoé Dupont"));
+}
+
+#[test]
+fn importing_documents_is_one_undoable_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new_doc = dir.path().join("note.txt");
+    std::fs::write(&new_doc, "Les États doivent protéger l’internet.").expect("write");
+    let picker = ScriptedPicker {
+        documents: vec![vec![new_doc, data("corpus/paris-call-2018_en.txt")]],
+        ..ScriptedPicker::default()
+    };
+    let mut h = harness(app_on(Some(demo_copy(dir.path())), picker, Some("chloe")));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    let project = h.state().session.as_ref().expect("open").project();
+    assert_eq!(
+        project.documents().len(),
+        5,
+        "one new, one skipped as already there"
+    );
+    assert!(
+        h.state()
+            .status
+            .as_deref()
+            .is_some_and(|s| s.contains("1 imported, 1 skipped")),
+        "{:?}",
+        h.state().status
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state()
+            .session
+            .as_ref()
+            .expect("open")
+            .project()
+            .documents()
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn autosave_writes_the_recovery_file_after_idle_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = demo_copy(dir.path());
+    let app = app_on(Some(path.clone()), ScriptedPicker::default(), Some("chloe"));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(0.5)
+        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
+    h.run();
+    select(&mut h, DOC, "cyber hygiene");
+    h.key_press(Key::Num7);
+    h.run_steps(2);
+    let recovery = normcoder::store::autosave_path(&path);
+    assert!(!recovery.exists(), "not while the user is still working");
+    h.run_steps(10);
+    assert!(recovery.exists(), "written after a few idle seconds");
+    assert!(h.state().autosaved());
+    let recovered = normcoder::store::load(&recovery).expect("loads").project;
+    assert_eq!(
+        &recovered,
+        h.state().session.as_ref().expect("open").project()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!recovery.exists(), "saving removes the recovery file");
+}
+
+#[test]
+fn one_coders_annotations_can_be_shown_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    h.state_mut()
+        .select_document(DocId::new("an-qag-1400-2018-11-15").expect("id"));
+    h.run();
+    let all = h.state().visible_annotations().len();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Show annotations of").click();
+    h.run();
+    h.get_by_label("bruno").click();
+    h.run();
+    let only: Vec<String> = h
+        .state()
+        .visible_annotations()
+        .iter()
+        .map(|a| a.coder().to_string())
+        .collect();
+    assert!(
+        !only.is_empty() && only.len() < all,
+        "{} of {all}",
+        only.len()
+    );
+    assert!(only.iter().all(|c| c == "bruno"));
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_documents_on_the_window_imports_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let note = dir.path().join("déclaration.md");
+    std::fs::write(
+        &note,
+        "# Déclaration\n\nLes **États** s’engagent à protéger le cœur public de l’internet.",
+    )
+    .expect("write");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(note)));
+    h.run();
+    let project = h.state().session.as_ref().expect("open").project();
+    let doc = project
+        .document(&DocId::new("declaration").expect("id"))
+        .expect("imported");
+    assert_eq!(
+        doc.text(),
+        "Déclaration\n\nLes États s’engagent à protéger le cœur public de l’internet."
+    );
+    assert_eq!(h.state().current_doc.as_ref(), Some(doc.id()), "and shown");
+}
+
+#[test]
+fn the_palette_filters_codes_by_typing_and_enter_applies_the_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    let span = select(&mut h, DOC, "from hacking-back");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    assert!(h.state().palette.is_some());
+    h.event(egui::Event::Text("hack".to_owned()));
+    h.run();
+    assert_eq!(
+        h.state().palette.as_deref(),
+        Some("hack"),
+        "typing goes to the filter, not to shortcuts"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().palette.is_none());
+    assert_eq!(
+        annotations_at(h.state(), DOC, span),
+        vec![(vec!["pc.8".to_owned()], "chloe".to_owned())]
+    );
+}
