@@ -384,7 +384,7 @@ fn drag_and_zoom(rig: &mut Rig) {
         rig.frame(Vec::new());
     }
     let start = pos2(300.0, 200.0);
-    let below = pos2(600.0, SCREEN.bottom() + 40.0);
+    let below = pos2(600.0, SCREEN.bottom() + 150.0);
     rig.frame(vec![
         Event::PointerMoved(start),
         Event::PointerButton {
@@ -395,7 +395,7 @@ fn drag_and_zoom(rig: &mut Rig) {
         },
     ]);
     let mut drag = Vec::new();
-    for _ in 0..300 {
+    for _ in 0..600 {
         drag.push(rig.frame(vec![Event::PointerMoved(below)]));
     }
     rig.frame(vec![Event::PointerButton {
@@ -406,7 +406,11 @@ fn drag_and_zoom(rig: &mut Rig) {
     }]);
     let selected = rig.view.selection().map_or(0, CharSpan::len);
     report("drag with auto-scroll (selection growing)", &mut drag);
-    eprintln!("  selected {selected} characters");
+    let screen = rig.view.visible_chars().len().max(1);
+    eprintln!(
+        "  selected {selected} characters, {} screens of {screen}",
+        selected / screen
+    );
 
     let mut zoom = Vec::new();
     for step in 0..12 {

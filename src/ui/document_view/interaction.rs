@@ -64,11 +64,19 @@ impl DocumentView {
             )
         });
         let mut out = PointerOut::default();
+        // A quick click can press and release within one frame: then the button is no longer
+        // down on us and the press origin is gone, but egui reports the click and where.
         if pressed
-            && response.is_pointer_button_down_on()
-            && let Some(c) = press_origin.and_then(|p| self.hit(p, false))
+            && (response.is_pointer_button_down_on() || response.clicked())
+            && let Some(c) = press_origin
+                .or_else(|| response.interact_pointer_pos())
+                .and_then(|p| self.hit(p, false))
         {
-            response.request_focus();
+            if !response.has_focus() {
+                // The caret is drawn for a focused view: one more frame to show it.
+                response.request_focus();
+                ui.ctx().request_repaint();
+            }
             let before = self.selection;
             self.selection = Some(match before {
                 Some(s) if shift => Selection {

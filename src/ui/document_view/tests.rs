@@ -433,3 +433,20 @@ fn the_text_area_is_labelled_for_screen_readers() {
     harness.run();
     harness.get_by_label("Text: Essai");
 }
+
+#[test]
+fn a_click_within_one_frame_places_the_caret_and_takes_the_keyboard() {
+    let mut rig = Rig::new(SHORT);
+    let at = rig.char_of("coopération");
+    let p = rig.pos_of(at);
+    let button = |pressed| Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    rig.frame(vec![Event::PointerMoved(p), button(true), button(false)]);
+    rig.frame(Vec::new());
+    rig.key(Key::ArrowRight, Modifiers::SHIFT | Modifiers::COMMAND);
+    assert_eq!(rig.selected(), Some("coopération"));
+}
