@@ -67,6 +67,18 @@ pub struct NormcoderApp {
     title: String,
     /// Buffer of the memo being edited: (annotation, text).
     pub(super) memo_edit: Option<(AnnotationId, String)>,
+    /// The highlights of the current document and what they were built for.
+    pub(super) highlights: Option<(HighlightKey, Vec<super::document_view::Highlight>)>,
+}
+
+/// What the highlight list of the document view depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HighlightKey {
+    pub doc: DocId,
+    /// The project's history state: changes with every edit, undo and redo.
+    pub state: u64,
+    pub coder: Option<CoderId>,
+    pub selected: Option<AnnotationId>,
 }
 
 impl std::fmt::Debug for NormcoderApp {
@@ -113,6 +125,7 @@ impl NormcoderApp {
             autosaved_state: None,
             title: String::new(),
             memo_edit: None,
+            highlights: None,
         };
         if let Some(path) = start.project {
             app.open_path(path, false);
@@ -530,6 +543,7 @@ impl NormcoderApp {
         self.autosaved_state = None;
         self.memo_edit = None;
         self.coder_filter = None;
+        self.highlights = None;
     }
 
     /// Opens a project file, offering recovery when a newer autosave exists.

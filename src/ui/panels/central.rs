@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use egui::Ui;
 
-use crate::ui::app::NormcoderApp;
+use crate::ui::app::{HighlightKey, NormcoderApp};
 use crate::ui::command::UiCommand;
 use crate::ui::document_view::{Highlight, ViewInput};
 
@@ -26,24 +26,36 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
         };
         ui.heading(&doc.meta().title);
         let book = project.codebook();
-        let highlights: Vec<Highlight> = app
-            .visible_annotations()
-            .into_iter()
-            .map(|a| Highlight {
-                id: a.id().clone(),
-                span: a.span(),
-                colours: a
-                    .codes()
-                    .iter()
-                    .filter_map(|c| book.code(c))
-                    .map(|c| colour32(c.colour))
-                    .collect(),
-                selected: app.selected_annotation.as_ref() == Some(a.id()),
-            })
-            .collect();
+        // Rebuilt only when what it shows changes: cloning 10,000 highlights every frame would
+        // cost as much as the view's whole scrolling frame.
+        let key = HighlightKey {
+            doc: doc.id().clone(),
+            state: session.history().state(),
+            coder: app.coder_filter.clone(),
+            selected: app.selected_annotation.clone(),
+        };
+        if app.highlights.as_ref().is_none_or(|(k, _)| k != &key) {
+            let list: Vec<Highlight> = app
+                .visible_annotations()
+                .into_iter()
+                .map(|a| Highlight {
+                    id: a.id().clone(),
+                    span: a.span(),
+                    colours: a
+                        .codes()
+                        .iter()
+                        .filter_map(|c| book.code(c))
+                        .map(|c| colour32(c.colour))
+                        .collect(),
+                    selected: app.selected_annotation.as_ref() == Some(a.id()),
+                })
+                .collect();
+            app.highlights = Some((key, list));
+        }
+        let highlights: &[Highlight] = app.highlights.as_ref().map_or(&[], |(_, h)| h.as_slice());
         let input = ViewInput {
             doc,
-            highlights: &highlights,
+            highlights,
             highlights_revision: session.history().state(),
         };
         let output = app.view.show(ui, &input);
