@@ -16,8 +16,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use new::project_name;
-
 /// Normcoder: hand-coding of governance texts against the Paris Call principles and actor types.
 #[derive(Debug, Parser)]
 #[command(name = "normcoder", version, args_conflicts_with_subcommands = true)]

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use crate::model::{Project, ProjectMeta};
 use crate::store::{self, builtin};
 
 pub fn run(
@@ -23,16 +22,8 @@ pub fn run(
         );
     }
     let names: Vec<&str> = codebooks.iter().map(String::as_str).collect();
-    let codebook = builtin::codebook(&names)?;
-    let name = name.unwrap_or_else(|| project_name(file));
-    let project = Project::new(
-        ProjectMeta {
-            name,
-            description: String::new(),
-            created: chrono::Utc::now(),
-        },
-        codebook,
-    );
+    let name = name.unwrap_or_else(|| builtin::project_name(file));
+    let project = builtin::new_project(name, &names)?;
     store::save(file, &project, false)?;
     writeln!(
         out,
@@ -42,16 +33,4 @@ pub fn run(
         names.join(", ")
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// "study.ncp.ron" → "study".
-pub fn project_name(file: &Path) -> String {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    name.strip_suffix(".ncp.ron")
-        .or_else(|| name.strip_suffix(".ron"))
-        .unwrap_or(&name)
-        .to_owned()
 }

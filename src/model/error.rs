@@ -74,6 +74,10 @@ pub enum ModelError {
     },
     #[error("{what} is empty")]
     EmptyText { what: String },
+    #[error("codebook: {0}")]
+    Codebook(String),
+    #[error("internal error: {0}")]
+    Internal(String),
     #[error("invalid colour {0:?}: expected #rrggbb")]
     BadColour(String),
     #[error("invalid date {0:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")]

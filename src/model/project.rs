@@ -227,9 +227,9 @@ impl Project {
     /// removal has its own inverse).
     pub(crate) fn remove_document(&mut self, id: &DocId) -> Result<Document, ModelError> {
         if self.by_doc.get(id).is_some_and(|s| !s.is_empty()) {
-            return Err(ModelError::EmptyText {
-                what: format!("(internal) document {id} still has annotations"),
-            });
+            return Err(ModelError::Internal(format!(
+                "document {id} still has annotations"
+            )));
         }
         self.by_doc.remove(id);
         self.documents

@@ -1,7 +1,10 @@
 //! The codebooks shipped inside the binary (`assets/codebooks/*.ron`, checked by `build.rs`).
 
+use std::path::Path;
+
 use crate::model::{
-    Code, CodeGroup, CodeId, Codebook, Colour, GroupId, Localized, ModelError, Shortcut,
+    Code, CodeGroup, CodeId, Codebook, Colour, GroupId, Localized, ModelError, Project,
+    ProjectMeta, Shortcut,
 };
 
 use super::codebook_file::{CodebookFile, Text};
@@ -36,6 +39,32 @@ pub fn file(name: &str) -> Result<CodebookFile, BuiltinError> {
     })
 }
 
+/// An empty project with the named built-in codebooks, created now (what `normcoder new` and
+/// File ▸ New make).
+pub fn new_project(name: String, names: &[&str]) -> Result<Project, BuiltinError> {
+    Ok(Project::new(
+        ProjectMeta {
+            name,
+            description: String::new(),
+            created: chrono::Utc::now(),
+        },
+        codebook(names)?,
+    ))
+}
+
+/// "study.ncp.ron" → "study": the default name of a project saved under that file name.
+#[must_use]
+pub fn project_name(file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.strip_suffix(".ncp.ron")
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(&name)
+        .to_owned()
+}
+
 /// A codebook made of the named built-in codebooks, one group each, in the order given.
 pub fn codebook(names: &[&str]) -> Result<Codebook, BuiltinError> {
     let mut groups = Vec::new();
@@ -65,9 +94,7 @@ fn text(t: &Text) -> Localized {
 pub fn to_model(book: &CodebookFile) -> Result<(CodeGroup, Vec<Code>), ModelError> {
     let problems = book.problems();
     if let Some(first) = problems.first() {
-        return Err(ModelError::EmptyText {
-            what: format!("(codebook check) {first}"),
-        });
+        return Err(ModelError::Codebook(first.clone()));
     }
     let group_id = GroupId::new(&book.group.id)?;
     let group = CodeGroup {

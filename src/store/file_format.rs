@@ -127,9 +127,9 @@ fn build_annotations(
             return (built, problems);
         }
         // The thread could not start or panicked: report it rather than lose annotations.
-        problems_b.push(ModelError::EmptyText {
-            what: "(internal) the loading thread failed; half of the annotations".to_owned(),
-        });
+        problems_b.push(ModelError::Internal(
+            "the loading thread failed; half of the annotations were not read".to_owned(),
+        ));
         (built_b, problems_b)
     })
 }

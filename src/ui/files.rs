@@ -7,7 +7,6 @@ use egui::{Context, ViewportCommand};
 
 use crate::edit::Action;
 use crate::import;
-use crate::model::{Project, ProjectMeta};
 use crate::session::Session;
 use crate::store::builtin;
 
@@ -121,22 +120,14 @@ fn new_project(app: &mut NormcoderApp) {
     let Some(path) = app.picker.save_project("study.ncp.ron") else {
         return;
     };
-    let codebook = match builtin::codebook(&["paris-call-2018", "actors"]) {
-        Ok(book) => book,
+    let name = builtin::project_name(&path);
+    let project = match builtin::new_project(name, &["paris-call-2018", "actors"]) {
+        Ok(project) => project,
         Err(e) => {
             app.dialog = Some(Dialog::Error(e.to_string()));
             return;
         }
     };
-    let name = crate::cli::project_name(&path);
-    let project = Project::new(
-        ProjectMeta {
-            name,
-            description: String::new(),
-            created: chrono::Utc::now(),
-        },
-        codebook,
-    );
     let mut session = Session::new(project);
     match session.save_as(&path) {
         Ok(()) => {
