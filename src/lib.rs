@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod cli;
 pub mod demo;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod session;

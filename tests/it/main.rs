@@ -11,6 +11,7 @@ mod codebooks;
 mod common;
 mod demo;
 mod edit;
+mod export;
 mod gui;
 mod import;
 mod store;
