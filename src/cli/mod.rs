@@ -5,8 +5,10 @@
 //! or the input (said on stderr), 2 a usage error (from clap).
 
 mod check;
+mod export;
 mod fmt;
 mod import;
+mod import_refi;
 mod new;
 mod stats;
 
@@ -75,6 +77,43 @@ pub enum Command {
     },
     /// List the built-in codebooks.
     Codebooks,
+    // ---- exports and REFI-QDA import (issue 5) ----
+    /// Export a project: qdpx, qdc, csv, matrix-csv, jsonl (a folder), brat (a folder),
+    /// web-annotation or html.
+    Export {
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, short = 'f')]
+        format: String,
+        /// Output file (a folder for jsonl and brat).
+        #[arg(long = "output", short = 'o')]
+        output: PathBuf,
+        /// Only this coder's annotations (repeatable, or comma-separated).
+        #[arg(long = "coder")]
+        coders: Vec<String>,
+        /// Only these documents (ids; repeatable, or comma-separated).
+        #[arg(long, num_args = 1..)]
+        documents: Vec<String>,
+        /// Only these codes (ids; repeatable, or comma-separated).
+        #[arg(long, num_args = 1..)]
+        codes: Vec<String>,
+        /// Start CSV files with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Make a new project from a REFI-QDA project (.qdpx) exported by another tool.
+    ImportQdpx {
+        /// The .qdpx file.
+        file: PathBuf,
+        /// The project file to create (`*.ncp.ron`).
+        #[arg(long = "output", short = 'o')]
+        output: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add the codes of a REFI-QDA codebook (.qdc) to a project (one undoable step).
+    ImportQdc { file: PathBuf, codebook: PathBuf },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`.
@@ -91,6 +130,30 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::Import { file, documents } => import::run(&file, &documents, out, err),
         Command::Fmt { file, check } => fmt::run(&file, check, out),
         Command::Codebooks => list_codebooks(out),
+        Command::Export {
+            file,
+            format,
+            output,
+            coders,
+            documents,
+            codes,
+            bom,
+        } => {
+            let request = export::Request {
+                format,
+                coders,
+                documents,
+                codes,
+                bom,
+            };
+            export::run(&file, &output, &request, out)
+        }
+        Command::ImportQdpx {
+            file,
+            output,
+            force,
+        } => import_refi::qdpx(&file, &output, force, out),
+        Command::ImportQdc { file, codebook } => import_refi::qdc(&file, &codebook, out),
     };
     match result {
         Ok(code) => code,

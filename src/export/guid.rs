@@ -16,6 +16,22 @@ fn root() -> Uuid {
     Uuid::new_v5(&Uuid::NAMESPACE_URL, b"https://normcoder.invalid/refi-qda")
 }
 
+/// A code's GUID: the same in every project, so that codebooks match across projects.
+#[must_use]
+pub fn code_guid(id: &CodeId) -> String {
+    Uuid::new_v5(&root(), format!("code:{id}").as_bytes())
+        .hyphenated()
+        .to_string()
+}
+
+/// A code group's GUID (a folder code in REFI-QDA), the same in every project.
+#[must_use]
+pub fn group_guid(id: &GroupId) -> String {
+    Uuid::new_v5(&root(), format!("group:{id}").as_bytes())
+        .hyphenated()
+        .to_string()
+}
+
 /// The GUID factory for one project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Guids {
@@ -47,17 +63,13 @@ impl Guids {
     /// A code: the same in every project.
     #[must_use]
     pub fn code(self, id: &CodeId) -> String {
-        Uuid::new_v5(&root(), format!("code:{id}").as_bytes())
-            .hyphenated()
-            .to_string()
+        code_guid(id)
     }
 
     /// A code group (a folder code in REFI-QDA).
     #[must_use]
     pub fn group(self, id: &GroupId) -> String {
-        Uuid::new_v5(&root(), format!("group:{id}").as_bytes())
-            .hyphenated()
-            .to_string()
+        group_guid(id)
     }
 
     #[must_use]

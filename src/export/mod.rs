@@ -25,7 +25,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use csv_cells::{neutralise, restore};
-pub use guid::Guids;
+pub use guid::{Guids, code_guid, group_guid};
+pub use refi_qda::{ATTRIBUTE_PREFIX, CODEBOOK_NS, PROJECT_NS};
 pub use view::{Coding, Filter, View};
 
 /// The export formats, by the names the command line and the dialog use.

@@ -9,6 +9,7 @@ mod decode;
 mod header;
 mod markdown;
 mod normalize;
+pub mod refi;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -14,4 +14,5 @@ mod edit;
 mod export;
 mod gui;
 mod import;
+mod import_refi;
 mod store;
