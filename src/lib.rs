@@ -14,4 +14,5 @@ pub mod model;
 pub mod session;
 pub mod store;
 pub mod synth;
+pub mod synth_team;
 pub mod ui;

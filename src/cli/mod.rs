@@ -4,6 +4,7 @@
 //! pipelines read exactly what a user sees. Exit codes: 0 success, 1 a problem with the project
 //! or the input (said on stderr), 2 a usage error (from clap).
 
+mod agreement;
 mod check;
 mod fmt;
 mod import;
@@ -75,6 +76,38 @@ pub enum Command {
     },
     /// List the built-in codebooks.
     Codebooks,
+    /// Inter-coder agreement (Krippendorff's alpha and unitized alpha, Cohen's and Fleiss' kappa,
+    /// percent agreement both ways) per code and pooled.
+    Agreement {
+        file: PathBuf,
+        /// Coders to compare, comma-separated (default: every coder with an annotation).
+        #[arg(long, value_delimiter = ',')]
+        coders: Vec<String>,
+        /// Codes to compare (default: those the coders used in the compared documents).
+        #[arg(long, value_delimiter = ',')]
+        codes: Vec<String>,
+        /// Documents to compare (default: those every compared coder annotated).
+        #[arg(long, value_delimiter = ',')]
+        documents: Vec<String>,
+        /// Unit of the reliability data: char, sentence or paragraph.
+        #[arg(long, default_value = "char", value_parser = agreement::parse_unit)]
+        unit: crate::analysis::agreement::Unit,
+        /// Measures shown in the table or CSV (JSON always has all).
+        #[arg(long, value_enum, default_value = "all")]
+        measure: agreement::Measure,
+        /// Print one JSON object.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
+        /// Bootstrap replicates for alpha's 95% interval (0: none).
+        #[arg(long, default_value_t = 1000)]
+        bootstrap: usize,
+        /// Seed of the bootstrap.
+        #[arg(long, default_value_t = 20_181_112)]
+        seed: u64,
+    },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`.
@@ -91,6 +124,37 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
         Command::Import { file, documents } => import::run(&file, &documents, out, err),
         Command::Fmt { file, check } => fmt::run(&file, check, out),
         Command::Codebooks => list_codebooks(out),
+        Command::Agreement {
+            file,
+            coders,
+            codes,
+            documents,
+            unit,
+            measure,
+            json,
+            csv,
+            bootstrap,
+            seed,
+        } => agreement::run(
+            &file,
+            &agreement::Request {
+                coders: &coders,
+                codes: &codes,
+                documents: &documents,
+                unit,
+                measure,
+                format: if json {
+                    agreement::Format::Json
+                } else if csv {
+                    agreement::Format::Csv
+                } else {
+                    agreement::Format::Table
+                },
+                bootstrap,
+                seed,
+            },
+            out,
+        ),
     };
     match result {
         Ok(code) => code,
