@@ -15,4 +15,5 @@ pub mod session;
 pub mod store;
 pub mod synth;
 pub mod synth_team;
+pub mod team;
 pub mod ui;

@@ -10,6 +10,7 @@ mod fmt;
 mod import;
 mod new;
 mod stats;
+mod team;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -108,6 +109,47 @@ pub enum Command {
         #[arg(long, default_value_t = 20_181_112)]
         seed: u64,
     },
+    /// Merge coders' projects (documents matched by text, codes by id) into a new file.
+    Merge {
+        /// The merged project to write.
+        out: PathBuf,
+        /// The coders' project files (two or more).
+        #[arg(required = true, num_args = 2..)]
+        inputs: Vec<PathBuf>,
+        /// When one coder id has annotations in two files, rename the later one `<id>-<n>`
+        /// instead of refusing.
+        #[arg(long)]
+        rename: bool,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write one copy of a project per coder (for a seminar or a team).
+    Distribute {
+        file: PathBuf,
+        /// Coder names, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        coders: Vec<String>,
+        /// Leave out every annotation (blank copies).
+        #[arg(long)]
+        strip_annotations: bool,
+        /// Folder to write the copies to.
+        #[arg(short = 'o', long = "out")]
+        dir: PathBuf,
+    },
+    /// Seminar report: every coder against a reference coder, as a self-contained HTML page.
+    Report {
+        file: PathBuf,
+        /// The reference coder (the teacher).
+        #[arg(long)]
+        reference: String,
+        /// Unit of the reliability data: char, sentence or paragraph.
+        #[arg(long, default_value = "char", value_parser = agreement::parse_unit)]
+        unit: crate::analysis::agreement::Unit,
+        /// The HTML file to write.
+        #[arg(short = 'o', long = "out")]
+        html: PathBuf,
+    },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`.
@@ -155,6 +197,24 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             },
             out,
         ),
+        Command::Merge {
+            out: file,
+            inputs,
+            rename,
+            force,
+        } => team::merge(&file, &inputs, rename, force, out),
+        Command::Distribute {
+            file,
+            coders,
+            strip_annotations,
+            dir,
+        } => team::distribute(&file, &coders, strip_annotations, &dir, out),
+        Command::Report {
+            file,
+            reference,
+            unit,
+            html,
+        } => team::report(&file, &reference, unit, &html, out),
     };
     match result {
         Ok(code) => code,

@@ -276,3 +276,68 @@ fn identical_coders_and_unused_codes() {
     assert_eq!(m.percent_all, Some(100.0));
     assert_eq!(m.percent_coded, None);
 }
+
+#[test]
+fn distribute_merge_and_seminar_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let out = normcoder(&[
+        "distribute",
+        &demo(),
+        "--coders",
+        "Ana,Ben",
+        "--strip-annotations",
+        "-o",
+        &d("copies"),
+    ]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let ana = d("copies/paris-call-2018-ana.ncp.ron");
+    let ben = d("copies/paris-call-2018-ben.ncp.ron");
+    let blank = normcoder::store::load(std::path::Path::new(&ana))
+        .expect("copy")
+        .project;
+    assert_eq!(blank.annotation_count(), 0);
+    assert_eq!(blank.documents().len(), 4);
+
+    // Merging the blank copies with the demo: documents matched by text, coders kept apart.
+    let out = normcoder(&["merge", &d("merged.ncp.ron"), &ana, &ben, &demo()]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains("4 documents, 4 coders, 83 annotations"),
+        "{stdout}"
+    );
+
+    // The same coder with annotations in two files is refused, unless renamed.
+    let out = normcoder(&["merge", &d("twice.ncp.ron"), &demo(), &demo()]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("coder alice has annotations in both"),
+        "{stderr}"
+    );
+    let out = normcoder(&["merge", &d("twice.ncp.ron"), &demo(), &demo(), "--rename"]);
+    let (stdout, _) = text(&out);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout.contains("renamed alice-2"), "{stdout}");
+
+    // Seminar report: bruno against alice, a self-contained page.
+    let out = normcoder(&[
+        "report",
+        &demo(),
+        "--reference",
+        "alice",
+        "-o",
+        &d("report.html"),
+    ]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains("bruno: pooled alpha 0.551"), "{stdout}");
+    let html = std::fs::read_to_string(d("report.html")).expect("html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("bruno against alice"));
+    assert!(html.contains("Missed (coded by the reference only)"));
+    assert!(html.contains("box-shadow:inset"));
+    assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("src="));
+}
