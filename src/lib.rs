@@ -15,4 +15,6 @@ pub mod model;
 pub mod session;
 pub mod store;
 pub mod synth;
+pub mod synth_team;
+pub mod team;
 pub mod ui;

@@ -4,6 +4,7 @@
 //! pipelines read exactly what a user sees. Exit codes: 0 success, 1 a problem with the project
 //! or the input (said on stderr), 2 a usage error (from clap).
 
+mod agreement;
 mod check;
 mod export;
 mod fmt;
@@ -11,6 +12,7 @@ mod import;
 mod import_refi;
 mod new;
 mod stats;
+mod team;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -114,6 +116,79 @@ pub enum Command {
     },
     /// Add the codes of a REFI-QDA codebook (.qdc) to a project (one undoable step).
     ImportQdc { file: PathBuf, codebook: PathBuf },
+    /// Inter-coder agreement (Krippendorff's alpha and unitized alpha, Cohen's and Fleiss' kappa,
+    /// percent agreement both ways) per code and pooled.
+    Agreement {
+        file: PathBuf,
+        /// Coders to compare, comma-separated (default: every coder with an annotation).
+        #[arg(long, value_delimiter = ',')]
+        coders: Vec<String>,
+        /// Codes to compare (default: those the coders used in the compared documents).
+        #[arg(long, value_delimiter = ',')]
+        codes: Vec<String>,
+        /// Documents to compare (default: those every compared coder annotated).
+        #[arg(long, value_delimiter = ',')]
+        documents: Vec<String>,
+        /// Unit of the reliability data: char, sentence or paragraph.
+        #[arg(long, default_value = "char", value_parser = agreement::parse_unit)]
+        unit: crate::analysis::agreement::Unit,
+        /// Measures shown in the table or CSV (JSON always has all).
+        #[arg(long, value_enum, default_value = "all")]
+        measure: agreement::Measure,
+        /// Print one JSON object.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
+        /// Bootstrap replicates for alpha's 95% interval (0: none).
+        #[arg(long, default_value_t = 1000)]
+        bootstrap: usize,
+        /// Seed of the bootstrap.
+        #[arg(long, default_value_t = 20_181_112)]
+        seed: u64,
+    },
+    /// Merge coders' projects (documents matched by text, codes by id) into a new file.
+    Merge {
+        /// The merged project to write.
+        out: PathBuf,
+        /// The coders' project files (two or more).
+        #[arg(required = true, num_args = 2..)]
+        inputs: Vec<PathBuf>,
+        /// When one coder id has annotations in two files, rename the later one `<id>-<n>`
+        /// instead of refusing.
+        #[arg(long)]
+        rename: bool,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write one copy of a project per coder (for a seminar or a team).
+    Distribute {
+        file: PathBuf,
+        /// Coder names, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        coders: Vec<String>,
+        /// Leave out every annotation (blank copies).
+        #[arg(long)]
+        strip_annotations: bool,
+        /// Folder to write the copies to.
+        #[arg(short = 'o', long = "out")]
+        dir: PathBuf,
+    },
+    /// Seminar report: every coder against a reference coder, as a self-contained HTML page.
+    Report {
+        file: PathBuf,
+        /// The reference coder (the teacher).
+        #[arg(long)]
+        reference: String,
+        /// Unit of the reliability data: char, sentence or paragraph.
+        #[arg(long, default_value = "char", value_parser = agreement::parse_unit)]
+        unit: crate::analysis::agreement::Unit,
+        /// The HTML file to write.
+        #[arg(short = 'o', long = "out")]
+        html: PathBuf,
+    },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`.
@@ -154,6 +229,55 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             force,
         } => import_refi::qdpx(&file, &output, force, out),
         Command::ImportQdc { file, codebook } => import_refi::qdc(&file, &codebook, out),
+        Command::Agreement {
+            file,
+            coders,
+            codes,
+            documents,
+            unit,
+            measure,
+            json,
+            csv,
+            bootstrap,
+            seed,
+        } => agreement::run(
+            &file,
+            &agreement::Request {
+                coders: &coders,
+                codes: &codes,
+                documents: &documents,
+                unit,
+                measure,
+                format: if json {
+                    agreement::Format::Json
+                } else if csv {
+                    agreement::Format::Csv
+                } else {
+                    agreement::Format::Table
+                },
+                bootstrap,
+                seed,
+            },
+            out,
+        ),
+        Command::Merge {
+            out: file,
+            inputs,
+            rename,
+            force,
+        } => team::merge(&file, &inputs, rename, force, out),
+        Command::Distribute {
+            file,
+            coders,
+            strip_annotations,
+            dir,
+        } => team::distribute(&file, &coders, strip_annotations, &dir, out),
+        Command::Report {
+            file,
+            reference,
+            unit,
+            html,
+        } => team::report(&file, &reference, unit, &html, out),
     };
     match result {
         Ok(code) => code,

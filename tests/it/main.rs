@@ -6,6 +6,7 @@
     reason = "test scenarios read best as one story with the domain's words (codes, coder)"
 )]
 
+mod agreement;
 mod cli;
 mod codebooks;
 mod common;

@@ -1,0 +1,15 @@
+//! Several coders' files: merging their projects into one, and handing out blank copies.
+//!
+//! A seminar or a research team gives each coder their own project file (so that nobody sees the
+//! others' coding), then merges the files to measure agreement ([`crate::analysis::agreement`]).
+//! Documents are recognised by the SHA-256 of their text and codes by id; every difference is
+//! reported, never resolved silently.
+
+pub mod distribute;
+pub mod html;
+pub mod lanes;
+pub mod merge;
+pub mod seminar;
+
+pub use distribute::distribute;
+pub use merge::{MergeError, MergeOptions, MergeReport, merge};
