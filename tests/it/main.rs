@@ -6,6 +6,7 @@
     reason = "test scenarios read best as one story with the domain's words (codes, coder)"
 )]
 
+mod analysis_cli;
 mod cli;
 mod codebooks;
 mod common;
