@@ -21,4 +21,7 @@ pub enum AnalysisError {
     /// A table could not be written as CSV.
     #[error("CSV: {0}")]
     Csv(String),
+    /// A chart could not be written as SVG.
+    #[error("chart: {0}")]
+    Chart(String),
 }

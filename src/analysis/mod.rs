@@ -10,6 +10,7 @@ pub mod frequency;
 pub mod matrix;
 pub mod query;
 pub mod search;
+pub mod svg;
 pub mod table;
 pub mod timeline;
 

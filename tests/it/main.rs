@@ -13,5 +13,6 @@ mod common;
 mod demo;
 mod edit;
 mod gui;
+mod gui_analysis;
 mod import;
 mod store;
