@@ -80,8 +80,21 @@ impl Folded {
             .map(|(b, m)| (b, b + m.len()))
             .filter(|&(a, b)| !options.whole_word || self.is_word_edge(a, b))
             .collect();
+        self.spans_of_bytes(&byte_hits)
+    }
+
+    /// The folded text, for searches other than [`Folded::find`] (regular expressions).
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Turns sorted, non-overlapping, non-empty byte ranges of the folded text into spans of the
+    /// original text (ranges that are empty or not on character boundaries are dropped).
+    #[must_use]
+    pub fn spans_of_bytes(&self, byte_hits: &[(usize, usize)]) -> Vec<CharSpan> {
         let mut hits = Vec::with_capacity(byte_hits.len());
-        let mut next = byte_hits.iter().peekable();
+        let mut next = byte_hits.iter().filter(|(a, b)| a < b).peekable();
         // One walk over the folded text turns byte ranges into character ranges.
         let mut pending: Option<usize> = None;
         for (char_index, (byte, _)) in self.text.char_indices().enumerate() {
@@ -121,7 +134,8 @@ impl Folded {
     }
 
     /// Whether the folded bytes `[start, end)` have no letter or digit right outside them.
-    fn is_word_edge(&self, start: usize, end: usize) -> bool {
+    #[must_use]
+    pub fn is_word_edge(&self, start: usize, end: usize) -> bool {
         let before = self.text.get(..start).and_then(|t| t.chars().next_back());
         let after = self.text.get(end..).and_then(|t| t.chars().next());
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

@@ -5,13 +5,18 @@
 //! or the input (said on stderr), 2 a usage error (from clap).
 
 mod agreement;
+mod autocode;
 mod check;
 mod export;
 mod fmt;
 mod import;
 mod import_refi;
+mod matrix;
 mod new;
+mod output;
+mod query;
 mod stats;
+mod stats_by;
 mod team;
 
 use std::io::Write;
@@ -48,8 +53,48 @@ pub enum Command {
     Stats {
         file: PathBuf,
         /// Print one JSON object instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
+        /// One table: per code, document, coder or document attribute (`attribute:year`,
+        /// `attribute:kind`, `attribute:party`…).
+        #[arg(long)]
+        by: Option<String>,
+        /// Print the `--by` table as CSV.
+        #[arg(long, requires = "by")]
+        csv: bool,
+    },
+    /// Codes × codes: principle × actor by default (`--cols documents` for code × document).
+    Matrix {
+        file: PathBuf,
+        /// `principles`, `actors`, a codebook group id or comma-separated code ids.
+        #[arg(long, default_value = "principles")]
+        rows: String,
+        /// Same as `--rows`, or `documents`.
+        #[arg(long, default_value = "actors")]
+        cols: String,
+        /// same (one annotation), overlap (overlapping annotations) or paragraph.
+        #[arg(long, default_value = "same")]
+        rule: String,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+    },
+    /// List coded segments with their context, filtered by codes, documents, coder, memo…
+    Query {
+        file: PathBuf,
+        #[command(flatten)]
+        args: query::QueryArgs,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Code every match of a regular expression, as one edit; prints added and skipped.
+    Autocode {
+        file: PathBuf,
+        #[command(flatten)]
+        args: autocode::AutocodeArgs,
     },
     /// Create an empty project with built-in codebooks.
     New {
@@ -195,7 +240,35 @@ pub enum Command {
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let result = match command {
         Command::Check { file } => check::run(&file, out),
-        Command::Stats { file, json } => stats::run(&file, json, out),
+        Command::Stats {
+            file,
+            json,
+            by: Some(by),
+            csv,
+        } => stats_by::run(&file, &by, output::Format::from_flags(json, csv), out),
+        Command::Stats { file, json, .. } => stats::run(&file, json, out),
+        Command::Matrix {
+            file,
+            rows,
+            cols,
+            rule,
+            json,
+            csv,
+        } => matrix::run(
+            &file,
+            &rows,
+            &cols,
+            &rule,
+            output::Format::from_flags(json, csv),
+            out,
+        ),
+        Command::Query {
+            file,
+            args,
+            json,
+            csv,
+        } => query::run(&file, &args, output::Format::from_flags(json, csv), out),
+        Command::Autocode { file, args } => autocode::run(&file, &args, out),
         Command::New {
             file,
             codebooks,

@@ -42,6 +42,8 @@ pub struct NormcoderApp {
     pub selected_annotation: Option<AnnotationId>,
     pub view: DocumentView,
     pub search: SearchState,
+    /// The Analysis window (retrieval, tables, charts, corpus search).
+    pub analysis: super::analysis::AnalysisState,
     pub dialog: Option<Dialog>,
     /// Last message for the status bar (errors included).
     pub status: Option<String>,
@@ -108,6 +110,7 @@ impl NormcoderApp {
             selected_annotation: None,
             view: DocumentView::new(),
             search: SearchState::default(),
+            analysis: super::analysis::AnalysisState::default(),
             dialog: None,
             status: None,
             coder_filter: None,
@@ -171,6 +174,7 @@ impl NormcoderApp {
         } else {
             super::panels::welcome::show(self, ui);
         }
+        super::analysis::show(self, &ctx);
         super::palette::show(self, &ctx);
         super::dialogs::show(self, &ctx);
         self.apply_commands(&ctx);
@@ -236,6 +240,7 @@ impl NormcoderApp {
             UiCommand::ZoomIn => self.view.zoom_in(),
             UiCommand::ZoomOut => self.view.zoom_out(),
             UiCommand::ZoomReset => self.view.zoom_reset(),
+            UiCommand::Analysis(c) => super::analysis::apply(self, ctx, c),
             file_command => super::files::apply(self, ctx, file_command),
         }
     }

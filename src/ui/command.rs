@@ -55,4 +55,6 @@ pub enum UiCommand {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    /// The Analysis window: retrieval, tables, charts, corpus search (issue 6).
+    Analysis(super::analysis::AnalysisCommand),
 }

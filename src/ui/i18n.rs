@@ -109,6 +109,47 @@ strings! {
     shortcut: "Shortcut", "Raccourci";
     definition: "Definition", "Définition";
     no_shortcut_code: "No code has this key.", "Aucun code n’a cette touche.";
+    // ---- analysis: retrieval, tables, charts, corpus search (issue 6) ----
+    menu_analysis: "Analysis", "Analyse";
+    retrieval: "Retrieval", "Extraction";
+    tables: "Tables", "Tableaux";
+    charts: "Charts", "Graphiques";
+    corpus_search: "Search the corpus", "Rechercher dans le corpus";
+    all_of_codes: "All chosen codes", "Tous les codes choisis";
+    any_document: "Any document", "Tout document";
+    any_coder: "Any coder", "Tout codeur";
+    memo_contains: "Memo contains", "Le mémo contient";
+    segments: "segment(s)", "segment(s)";
+    export_csv: "Export CSV…", "Exporter en CSV…";
+    export_svg: "Export SVG…", "Exporter en SVG…";
+    exported: "Exported to", "Exporté vers";
+    table: "Table", "Tableau";
+    rule: "Rule", "Règle";
+    per_code: "Per code", "Par code";
+    per_document: "Per document", "Par document";
+    per_coder: "Per coder", "Par codeur";
+    principle_actor: "Principle × actor", "Principe × acteur";
+    cooccurrence: "Code co-occurrence", "Cooccurrence des codes";
+    code_document: "Code × document", "Code × document";
+    by_year: "By year", "Par année";
+    chart: "Chart", "Graphique";
+    bar_chart: "Code frequencies", "Fréquence des codes";
+    heat_map: "Principle × actor heat map", "Carte de chaleur principe × acteur";
+    timeline: "Codes by year", "Codes par année";
+    pattern: "Pattern", "Motif";
+    regular_expression: "Regular expression", "Expression régulière";
+    aliases_of: "Aliases of", "Alias de";
+    code_with: "Code with", "Coder avec";
+    code_all_hits: "Code all hits", "Coder tous les résultats";
+    code_ticked_hits: "Code ticked hits", "Coder les résultats cochés";
+    new_annotations: "new", "nouvelle(s)";
+    already_coded: "already coded", "déjà codé(s)";
+    choose_codes: "Tick at least one code.", "Cochez au moins un code.";
+    autocoded: "annotations added (one undo step)", "annotations ajoutées (une seule annulation)";
+    rule_same: "same annotation", "même annotation";
+    rule_overlap: "overlapping annotations", "annotations qui se chevauchent";
+    rule_paragraph: "same paragraph", "même paragraphe";
+    // ---- end of analysis strings ----
 }
 
 /// The strings of a language.

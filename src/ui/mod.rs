@@ -1,6 +1,7 @@
 //! The desktop window (egui/eframe). Views draw from the open project and emit commands that the
 //! app applies after drawing; nothing here mutates a project except through `crate::edit`.
 
+pub mod analysis;
 pub mod app;
 pub mod command;
 pub mod dialogs;

@@ -11,6 +11,8 @@ pub trait FilePicker {
     fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
     /// Documents to import.
     fn documents(&mut self) -> Vec<PathBuf>;
+    /// Where to write an exported table or chart (`extension` without the dot: csv, svg).
+    fn export_file(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
 }
 
 /// The native dialogs (`rfd`).
@@ -37,6 +39,13 @@ impl FilePicker for NativePicker {
             .pick_files()
             .unwrap_or_default()
     }
+
+    fn export_file(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(extension.to_uppercase(), &[extension])
+            .set_file_name(suggested_name)
+            .save_file()
+    }
 }
 
 /// A picker that answers from queues: for tests and scripted runs.
@@ -45,6 +54,8 @@ pub struct ScriptedPicker {
     pub open: Vec<PathBuf>,
     pub save: Vec<PathBuf>,
     pub documents: Vec<Vec<PathBuf>>,
+    /// Answers to `export_file`, in order.
+    pub exports: Vec<PathBuf>,
 }
 
 impl FilePicker for ScriptedPicker {
@@ -62,5 +73,9 @@ impl FilePicker for ScriptedPicker {
         } else {
             self.documents.remove(0)
         }
+    }
+
+    fn export_file(&mut self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
+        (!self.exports.is_empty()).then(|| self.exports.remove(0))
     }
 }

@@ -7,6 +7,7 @@
 )]
 
 mod agreement;
+mod analysis_cli;
 mod cli;
 mod codebooks;
 mod common;
@@ -14,6 +15,7 @@ mod demo;
 mod edit;
 mod export;
 mod gui;
+mod gui_analysis;
 mod import;
 mod import_refi;
 mod store;

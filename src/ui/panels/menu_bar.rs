@@ -16,6 +16,7 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
             ui.menu_button(t.menu_file, |ui| file_menu(app, ui, has_project));
             ui.menu_button(t.menu_edit, |ui| edit_menu(app, ui, has_project));
             ui.menu_button(t.menu_view, |ui| view_menu(app, ui, has_project));
+            ui.menu_button(t.menu_analysis, |ui| analysis_menu(app, ui, has_project));
         });
     });
 }
@@ -178,6 +179,27 @@ fn view_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
             }
         }
     });
+}
+
+/// Analysis: the tabs of the Analysis window (issue 6).
+fn analysis_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
+    use crate::ui::analysis::{AnalysisCommand, Tab};
+    let t = app.tr();
+    for (tab, label) in [
+        (Tab::Retrieval, t.retrieval),
+        (Tab::Tables, t.tables),
+        (Tab::Charts, t.charts),
+        (Tab::Search, t.corpus_search),
+    ] {
+        item(
+            app,
+            ui,
+            label,
+            "",
+            UiCommand::Analysis(AnalysisCommand::Open(tab)),
+            has_project,
+        );
+    }
 }
 
 /// One menu item with its shortcut shown on the right.
