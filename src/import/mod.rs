@@ -157,6 +157,16 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
     if meta.origin.is_none() {
         meta.origin = path.file_name().map(|n| n.to_string_lossy().into_owned());
     }
+    // Office files often carry the author's interface language, not the text's: a confident
+    // detection that disagrees wins, with a warning.
+    if let (Some(given), Some(found)) = (meta.language.clone(), detect_language(&text))
+        && given != found
+    {
+        warnings.push(ImportWarning(format!(
+            "the file says language {given:?} but the text reads as {found:?}; {found:?} kept"
+        )));
+        meta.language = Some(found);
+    }
     if meta.language.is_none()
         && let Some(lang) = detect_language(&text)
     {

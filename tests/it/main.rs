@@ -13,4 +13,5 @@ mod demo;
 mod edit;
 mod gui;
 mod import;
+mod import_formats;
 mod store;
