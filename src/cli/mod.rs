@@ -60,7 +60,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Add documents (plain text or Markdown files, or folders of them) to a project, all or none.
+    /// Add documents (txt, md, html, docx, odt, pdf, rtf, epub; folders recursively), all or none.
     Import {
         file: PathBuf,
         #[arg(required = true)]

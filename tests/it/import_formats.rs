@@ -166,3 +166,45 @@ fn an_unknown_format_names_the_supported_ones() {
         "{e}"
     );
 }
+
+#[test]
+fn batch_import_walks_folders_skips_other_files_and_duplicates() {
+    use crate::common::{normcoder, text};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("study.ncp.ron");
+    let p = project.to_str().expect("utf-8");
+    assert!(
+        normcoder(&["new", p, "--codebook", "actors"])
+            .status
+            .success()
+    );
+    let folder = dir.path().join("sources");
+    let sub = folder.join("2018");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    std::fs::copy(
+        data("formats/appel-de-paris-2018_fr.docx"),
+        folder.join("a.docx"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        data("formats/appel-de-paris-2018_fr.pdf"),
+        sub.join("b.pdf"),
+    )
+    .expect("copy");
+    std::fs::copy(data("corpus/paris-call-2018_en.txt"), sub.join("c.txt")).expect("copy");
+    std::fs::write(sub.join("photo.png"), b"\x89PNG\r\n").expect("write");
+    let out = normcoder(&["import", p, folder.to_str().expect("utf-8")]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("3 document(s) added"), "{stdout}");
+    assert!(
+        stdout.contains("photo.png: not a document type"),
+        "{stdout}"
+    );
+    let again = normcoder(&["import", p, sub.join("c.txt").to_str().expect("utf-8")]);
+    let (stdout, _) = text(&again);
+    assert!(
+        stdout.contains("0 document(s) added, 1 skipped"),
+        "{stdout}"
+    );
+}
