@@ -4,6 +4,7 @@
 //! pipelines read exactly what a user sees. Exit codes: 0 success, 1 a problem with the project
 //! or the input (said on stderr), 2 a usage error (from clap).
 
+mod attributes;
 mod check;
 mod fmt;
 mod import;
@@ -66,6 +67,10 @@ pub enum Command {
         #[arg(required = true)]
         documents: Vec<PathBuf>,
     },
+    /// Set document metadata and attributes from a CSV table (one row per document, matched by
+    /// id, title or origin; date, language, author, institution, kind → metadata; other columns →
+    /// attributes), as one undoable change.
+    Attributes { file: PathBuf, table: PathBuf },
     /// Rewrite a project in its canonical form (like `cargo fmt`).
     Fmt {
         file: PathBuf,
@@ -89,6 +94,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             force,
         } => new::run(&file, &codebooks, name, force, out),
         Command::Import { file, documents } => import::run(&file, &documents, out, err),
+        Command::Attributes { file, table } => attributes::run(&file, &table, out),
         Command::Fmt { file, check } => fmt::run(&file, check, out),
         Command::Codebooks => list_codebooks(out),
     };

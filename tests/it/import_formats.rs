@@ -208,3 +208,55 @@ fn batch_import_walks_folders_skips_other_files_and_duplicates() {
         "{stdout}"
     );
 }
+
+#[test]
+fn attributes_from_a_csv_table_are_one_change_and_unmatched_rows_are_reported() {
+    use crate::common::{normcoder, text};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("study.ncp.ron");
+    let p = project.to_str().expect("utf-8");
+    assert!(
+        normcoder(&["new", p, "--codebook", "actors"])
+            .status
+            .success()
+    );
+    let src = dir.path().join("appel.docx");
+    std::fs::copy(data("formats/appel-de-paris-2018_fr.docx"), &src).expect("copy");
+    assert!(
+        normcoder(&["import", p, src.to_str().expect("utf-8")])
+            .status
+            .success()
+    );
+    let table = dir.path().join("meta.csv");
+    std::fs::write(
+        &table,
+        "origin,date,kind,institution,party\nappel.docx,2018-11-12,declaration,Élysée,none\nmissing.pdf,2019,report,,x\n",
+    )
+    .expect("write");
+    let out = normcoder(&["attributes", p, table.to_str().expect("utf-8")]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("1 document(s) updated, 1 row(s) unmatched"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("row 3: no document"), "{stdout}");
+    let session = normcoder::session::Session::open(&project).expect("open");
+    let doc = session.project().documents().next().expect("doc");
+    assert_eq!(
+        doc.meta().date.map(|d| d.to_string()).as_deref(),
+        Some("2018-11-12")
+    );
+    assert_eq!(
+        doc.meta().kind,
+        Some(normcoder::model::DocKind::Declaration)
+    );
+    assert_eq!(doc.meta().institution.as_deref(), Some("Élysée"));
+    assert_eq!(doc.meta().attributes["party"], "none");
+
+    std::fs::write(&table, "origin,kind\nappel.docx,poem\n").expect("write");
+    let before = std::fs::read(&project).expect("read");
+    let out = normcoder(&["attributes", p, table.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&project).expect("read"), before);
+}
