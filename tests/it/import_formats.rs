@@ -260,3 +260,10 @@ fn attributes_from_a_csv_table_are_one_change_and_unmatched_rows_are_reported() 
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&project).expect("read"), before);
 }
+
+#[test]
+fn an_encrypted_pdf_is_named() {
+    let e = import::import_file(&data("formats/encrypted-paris-call.pdf")).expect_err("encrypted");
+    assert!(matches!(e, ImportError::Encrypted { .. }), "{e}");
+    assert!(e.to_string().contains("encrypted PDF"), "{e}");
+}
