@@ -267,3 +267,37 @@ fn an_encrypted_pdf_is_named() {
     assert!(matches!(e, ImportError::Encrypted { .. }), "{e}");
     assert!(e.to_string().contains("encrypted PDF"), "{e}");
 }
+
+/// A one-page PDF whose page draws nothing (what a scan looks like to a text extractor).
+fn pdf_without_text() -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, b"q 1 0 0 1 0 0 cm Q".to_vec()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+#[test]
+fn a_pdf_without_a_text_layer_says_so() {
+    let e = import_bytes("scan.pdf", &pdf_without_text()).expect_err("scan");
+    assert!(e.to_string().contains("no text layer"), "{e}");
+    assert!(e.to_string().contains("OCR"), "{e}");
+}
