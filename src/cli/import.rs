@@ -17,7 +17,15 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let mut session = Session::open(file)?;
-    let paths = expand(inputs)?;
+    let mut ignored = Vec::new();
+    let paths = expand(inputs, &mut ignored)?;
+    for path in &ignored {
+        writeln!(
+            out,
+            "skipped {}: not a document type Normcoder reads",
+            path.display()
+        )?;
+    }
     let mut failures = Vec::new();
     let mut added = 0usize;
     let mut skipped = 0usize;
@@ -64,32 +72,61 @@ pub fn run(
     }
     writeln!(
         out,
-        "{added} document(s) added, {skipped} skipped (already in the project)"
+        "{added} document(s) added, {skipped} skipped (already in the project), {} other file(s) ignored",
+        ignored.len()
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Files as given, folders replaced by the files directly inside them (sorted, hidden ones left out).
-fn expand(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// Extensions looked for inside folders (files named on the command line are always tried).
+const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "docx", "odt", "pdf", "rtf", "epub",
+];
+
+/// Files as given, folders replaced by the documents inside them and their sub-folders (sorted;
+/// hidden entries and files of other types left out, the latter reported in `ignored`).
+fn expand(inputs: &[PathBuf], ignored: &mut Vec<PathBuf>) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(input)
-                .with_context(|| format!("could not list {}", input.display()))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && !p
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                })
-                .collect();
-            files.sort();
-            out.extend(files);
+            walk(input, &mut out, ignored)?;
         } else {
             out.push(input.clone());
         }
     }
     Ok(out)
+}
+
+/// Depth-first over one folder, without following the recursion into symbolic links.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, ignored: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .with_context(|| format!("could not list {}", dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        entries.sort();
+        let mut subdirs = Vec::new();
+        for path in entries {
+            if path.is_symlink() && path.is_dir() {
+                continue;
+            }
+            if path.is_dir() {
+                subdirs.push(path);
+            } else if path.extension().is_some_and(|e| {
+                DOCUMENT_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+            }) {
+                out.push(path);
+            } else {
+                ignored.push(path);
+            }
+        }
+        pending.extend(subdirs.into_iter().rev());
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 //! or the input (said on stderr), 2 a usage error (from clap).
 
 mod agreement;
+mod attributes;
 mod autocode;
 mod check;
 mod export;
@@ -109,12 +110,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Add documents (plain text or Markdown files, or folders of them) to a project, all or none.
+    /// Add documents (txt, md, html, docx, odt, pdf, rtf, epub; folders recursively), all or none.
     Import {
         file: PathBuf,
         #[arg(required = true)]
         documents: Vec<PathBuf>,
     },
+    /// Set document metadata and attributes from a CSV table (one row per document, matched by
+    /// id, title or origin; date, language, author, institution, kind → metadata; other columns →
+    /// attributes), as one undoable change.
+    Attributes { file: PathBuf, table: PathBuf },
     /// Rewrite a project in its canonical form (like `cargo fmt`).
     Fmt {
         file: PathBuf,
@@ -237,6 +242,8 @@ pub enum Command {
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`.
+// One arm per subcommand, each a call into its own file: the table reads best in one piece.
+#[allow(clippy::too_many_lines)]
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let result = match command {
         Command::Check { file } => check::run(&file, out),
@@ -276,6 +283,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCo
             force,
         } => new::run(&file, &codebooks, name, force, out),
         Command::Import { file, documents } => import::run(&file, &documents, out, err),
+        Command::Attributes { file, table } => attributes::run(&file, &table, out),
         Command::Fmt { file, check } => fmt::run(&file, check, out),
         Command::Codebooks => list_codebooks(out),
         Command::Export {

@@ -6,6 +6,7 @@
 //! never move afterwards.
 
 mod decode;
+pub mod formats;
 mod header;
 mod markdown;
 mod normalize;
@@ -15,6 +16,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::{DocId, Document, DocumentMeta, ModelError, Project};
+
+use formats::Format;
 
 pub use decode::decode;
 pub use normalize::normalize;
@@ -47,8 +50,18 @@ pub enum ImportError {
     NoText { path: PathBuf },
     #[error("file is {bytes} bytes, over the {} MiB limit for one document: {}", MAX_DOCUMENT_BYTES / 1024 / 1024, path.display())]
     TooLarge { path: PathBuf, bytes: u64 },
-    #[error("file looks binary (a NUL byte at offset {offset}), not text; supported formats: plain text (.txt) and Markdown (.md): {}", path.display())]
+    #[error("file looks binary (a NUL byte at offset {offset}) and is not a format Normcoder reads; supported formats: {}: {}", formats::SUPPORTED, path.display())]
     Binary { path: PathBuf, offset: usize },
+    #[error("{what} is not supported; supported formats: {}: {}", formats::SUPPORTED, path.display())]
+    Unsupported { path: PathBuf, what: String },
+    #[error("{what}: remove the password (save an unprotected copy) and import again: {}", path.display())]
+    Encrypted { path: PathBuf, what: &'static str },
+    #[error("{}: {source}", path.display())]
+    Format {
+        path: PathBuf,
+        #[source]
+        source: formats::FormatError,
+    },
     #[error("{path}: {source}", path = path.display())]
     Model {
         path: PathBuf,
@@ -65,25 +78,7 @@ pub struct Imported {
     pub warnings: Vec<ImportWarning>,
 }
 
-/// Which reader handles a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    PlainText,
-    Markdown,
-}
-
-fn format_of(path: &Path) -> Format {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
-        _ => Format::PlainText,
-    }
-}
-
-/// Reads and imports a file (format chosen by its extension for now).
+/// Reads and imports a file (format chosen by its content, then its extension).
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let io = |source| ImportError::Io {
         path: path.to_owned(),
@@ -114,15 +109,41 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
             path: path.to_owned(),
         });
     }
-    let (raw, mut warnings) = decode(bytes).map_err(|offset| ImportError::Binary {
-        path: path.to_owned(),
-        offset,
-    })?;
-    let (raw, mut meta, header_warnings) = header::extract(&raw);
-    warnings.extend(header_warnings);
-    let (body, md_title) = match format_of(path) {
-        Format::PlainText => (raw, None),
-        Format::Markdown => markdown::to_plain_text(&raw),
+    let format = match formats::sniff(path, bytes) {
+        Ok(formats::sniff::Sniffed::Known(f)) => f,
+        Ok(formats::sniff::Sniffed::Unsupported(what)) => {
+            return Err(ImportError::Unsupported {
+                path: path.to_owned(),
+                what,
+            });
+        }
+        Ok(formats::sniff::Sniffed::Encrypted(what)) => {
+            return Err(ImportError::Encrypted {
+                path: path.to_owned(),
+                what,
+            });
+        }
+        Err(source) => return Err(format_error(path, source)),
+    };
+    let (body, mut meta, mut warnings, md_title) = match format {
+        Format::PlainText | Format::Markdown => {
+            let (raw, mut warnings) = decode(bytes).map_err(|offset| ImportError::Binary {
+                path: path.to_owned(),
+                offset,
+            })?;
+            let (raw, meta, header_warnings) = header::extract(&raw);
+            warnings.extend(header_warnings);
+            let (body, md_title) = if format == Format::Markdown {
+                markdown::to_plain_text(&raw)
+            } else {
+                (raw, None)
+            };
+            (body, meta, warnings, md_title)
+        }
+        other => {
+            let out = formats::extract(other, bytes).map_err(|e| format_error(path, e))?;
+            (out.text, out.meta, out.warnings, None)
+        }
     };
     let (text, norm_warnings) = normalize(&body);
     warnings.extend(norm_warnings);
@@ -137,6 +158,16 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
     if meta.origin.is_none() {
         meta.origin = path.file_name().map(|n| n.to_string_lossy().into_owned());
     }
+    // Office files often carry the author's interface language, not the text's: a confident
+    // detection that disagrees wins, with a warning.
+    if let (Some(given), Some(found)) = (meta.language.clone(), detect_language(&text))
+        && given != found
+    {
+        warnings.push(ImportWarning(format!(
+            "the file says language {given:?} but the text reads as {found:?}; {found:?} kept"
+        )));
+        meta.language = Some(found);
+    }
     if meta.language.is_none()
         && let Some(lang) = detect_language(&text)
     {
@@ -150,6 +181,20 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
         meta,
         warnings,
     })
+}
+
+/// A reader's error, with the encrypted case lifted to its own variant.
+fn format_error(path: &Path, source: formats::FormatError) -> ImportError {
+    match source {
+        formats::FormatError::Encrypted(what) => ImportError::Encrypted {
+            path: path.to_owned(),
+            what,
+        },
+        source => ImportError::Format {
+            path: path.to_owned(),
+            source,
+        },
+    }
 }
 
 /// ISO 639-1 code of the text's language when the detector is confident.

@@ -17,5 +17,6 @@ mod export;
 mod gui;
 mod gui_analysis;
 mod import;
+mod import_formats;
 mod import_refi;
 mod store;

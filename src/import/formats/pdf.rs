@@ -1,0 +1,226 @@
+//! PDF: the text layer, page by page (`pdf-extract` on `lopdf`), run under `guard`. Page breaks
+//! become paragraph breaks, wrapped lines are joined (a word hyphenated at a line end is made
+//! whole again), the Info dictionary gives title, author, date. A PDF without a text layer (a
+//! scan) and a password-protected PDF get their own messages.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lopdf::{Document, Object};
+
+use super::core_props::language_code;
+use super::guard::run_guarded;
+use super::{Extracted, FormatError, non_empty};
+use crate::import::ImportWarning;
+use crate::model::{DocDate, DocumentMeta};
+
+const FORMAT: &str = "PDF";
+
+/// Longest a PDF may take to read.
+pub const TIME_LIMIT: Duration = Duration::from_mins(2);
+
+/// Extracts a PDF's text layer.
+pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
+    let owned: Arc<[u8]> = Arc::from(bytes);
+    run_guarded(FORMAT, TIME_LIMIT, move || extract_unguarded(&owned))
+}
+
+fn extract_unguarded(bytes: &[u8]) -> Result<Extracted, FormatError> {
+    let doc = match Document::load_mem(bytes) {
+        Ok(d) => d,
+        Err(lopdf::Error::Decryption(_)) => {
+            return Err(FormatError::Encrypted("encrypted PDF (password-protected)"));
+        }
+        Err(e) => return Err(FormatError::malformed(FORMAT, e)),
+    };
+    if doc.is_encrypted() {
+        return Err(FormatError::Encrypted("encrypted PDF (password-protected)"));
+    }
+    let mut out = Extracted::default();
+    if doc.was_encrypted() {
+        out.warnings.push(ImportWarning(
+            "the PDF is encrypted with an empty password (copy restrictions only); its text was read".to_owned(),
+        ));
+    }
+    read_info(&doc, &mut out.meta);
+    let pages = doc.get_pages();
+    let page_count = pages.len();
+    let mut failed = Vec::new();
+    for &number in pages.keys() {
+        let mut page = String::new();
+        let mut dev = pdf_extract::PlainTextOutput::new(&mut page);
+        match pdf_extract::output_doc_page(&doc, &mut dev, number) {
+            Ok(()) => {
+                out.text.push_str(&join_lines(&page));
+                out.break_paragraph();
+            }
+            Err(_) => failed.push(number),
+        }
+    }
+    if !failed.is_empty() {
+        if failed.len() == page_count {
+            return Err(FormatError::malformed(FORMAT, "no page could be read"));
+        }
+        out.warnings.push(ImportWarning(format!(
+            "{} page(s) could not be read and are missing: {}",
+            failed.len(),
+            failed
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    if !out.text.chars().any(char::is_alphanumeric) {
+        return Err(FormatError::NoTextLayer(format!(
+            "this PDF has no text layer ({page_count} page(s), probably scanned images): run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) and import the result"
+        )));
+    }
+    Ok(out)
+}
+
+/// Lines of one page → paragraphs: a blank line (a vertical gap) ends a paragraph, other line
+/// ends become spaces, and `word-⏎word` at a line end becomes `wordword` when the next line
+/// starts in lower case (a hyphenated word, not a compound like « Jean-⏎Yves »).
+fn join_lines(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut blank = false;
+    for line in page.lines().map(str::trim) {
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if out.is_empty() {
+        } else if blank {
+            out.push_str("\n\n");
+        } else if let Some(stem) = hyphen_stem(&out) {
+            if line.starts_with(char::is_lowercase) {
+                out.truncate(stem);
+            }
+        } else {
+            out.push(' ');
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// Where to cut `text` if it ends with a letter followed by a hyphen (or a soft hyphen).
+fn hyphen_stem(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices().rev();
+    let (at, last) = chars.next()?;
+    if !matches!(last, '-' | '\u{00AD}' | '\u{2010}') {
+        return None;
+    }
+    let (_, before) = chars.next()?;
+    before.is_alphabetic().then_some(at)
+}
+
+fn read_info(doc: &Document, meta: &mut DocumentMeta) {
+    if let Ok(lang) = doc.catalog().and_then(|c| c.get(b"Lang")) {
+        meta.language = text_of(doc, lang).and_then(|l| language_code(&l));
+    }
+    let Ok(info) = doc.trailer.get(b"Info").and_then(|o| match o {
+        Object::Reference(id) => doc.get_dictionary(*id),
+        Object::Dictionary(d) => Ok(d),
+        _ => Err(lopdf::Error::DictType {
+            expected: "Info",
+            found: "other".to_owned(),
+        }),
+    }) else {
+        return;
+    };
+    let get = |key: &[u8]| info.get(key).ok().and_then(|o| text_of(doc, o));
+    if let Some(title) = get(b"Title") {
+        meta.title = title;
+    }
+    meta.author = get(b"Author");
+    meta.date = get(b"CreationDate").and_then(|d| pdf_date(&d));
+    if let Some(subject) = get(b"Subject") {
+        meta.attributes.insert("description".to_owned(), subject);
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, UTF-8, or PDFDocEncoding (read as
+/// Windows-1252, which agrees with it on letters and accents).
+fn text_of(doc: &Document, obj: &Object) -> Option<String> {
+    let obj = match obj {
+        Object::Reference(id) => doc.get_object(*id).ok()?,
+        o => o,
+    };
+    let bytes = match obj {
+        Object::String(b, _) | Object::Name(b) => b.as_slice(),
+        _ => return None,
+    };
+    let text = if let Some(utf16) = bytes.strip_prefix(b"\xFE\xFF") {
+        encoding_rs::UTF_16BE
+            .decode_without_bom_handling(utf16)
+            .0
+            .into_owned()
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        s.to_owned()
+    } else {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
+    };
+    non_empty(&text)
+}
+
+/// `D:20181112093000+01'00'` → 2018-11-12.
+fn pdf_date(s: &str) -> Option<DocDate> {
+    let digits: String = s
+        .trim_start_matches("D:")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(8)
+        .collect();
+    let parts = match digits.len() {
+        8 => format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]),
+        6 => format!("{}-{}", &digits[..4], &digits[4..6]),
+        4 => digits,
+        _ => return None,
+    };
+    DocDate::parse(&parts).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_join_and_hyphenated_words_are_mended() {
+        assert_eq!(
+            join_lines("Le cyber-\nespace joue\nun rôle.\n\nJean-\nYves parle."),
+            "Le cyberespace joue un rôle.\n\nJean-Yves parle."
+        );
+    }
+
+    #[test]
+    fn pdf_dates() {
+        assert_eq!(
+            pdf_date("D:20181112093000+01'00'")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2018-11-12")
+        );
+        assert_eq!(pdf_date("garbage"), None);
+    }
+
+    #[test]
+    fn garbage_is_malformed_not_a_panic() {
+        let e = extract(
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        )
+        .expect_err("broken");
+        assert!(
+            matches!(
+                e,
+                FormatError::Malformed { .. } | FormatError::NoTextLayer(_)
+            ),
+            "{e}"
+        );
+    }
+}
