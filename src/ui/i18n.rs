@@ -119,6 +119,16 @@ strings! {
     any_document: "Any document", "Tout document";
     any_coder: "Any coder", "Tout codeur";
     memo_contains: "Memo contains", "Le mémo contient";
+    any_kind: "Any kind", "Tout type";
+    doc_language: "Language of the text", "Langue du texte";
+    any_language: "Any language", "Toute langue";
+    date_from: "Dated from", "Daté du";
+    date_to: "to", "au";
+    date_format_hint: "YYYY, YYYY-MM or YYYY-MM-DD", "AAAA, AAAA-MM ou AAAA-MM-JJ";
+    invalid_date: "not a date (YYYY, YYYY-MM or YYYY-MM-DD): ignored", "date invalide (AAAA, AAAA-MM ou AAAA-MM-JJ) : ignorée";
+    attribute: "Attribute", "Attribut";
+    any_attribute: "Any attribute", "Tout attribut";
+    attribute_value: "equals", "vaut";
     segments: "segment(s)", "segment(s)";
     export_csv: "Export CSV…", "Exporter en CSV…";
     export_svg: "Export SVG…", "Exporter en SVG…";

@@ -221,3 +221,103 @@ fn every_chart_draws_and_exports_svg() {
     let heat = std::fs::read_to_string(&targets[1]).unwrap();
     assert!(heat.contains("actor.company") && heat.contains("pc.8"));
 }
+
+#[test]
+fn retrieval_filters_by_kind_date_language_and_attribute() {
+    use normcoder::analysis::query::{CONTEXT_CHARS, Query};
+    use normcoder::model::{DocDate, DocKind};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    open_tab(&mut h, Tab::Retrieval);
+    h.run();
+    let all = h.state().analysis.retrieval.hits.len();
+    assert!(all > 0);
+    let run = |h: &Harness<'static, NormcoderApp>, q: Query| {
+        q.run(h.state().session.as_ref().unwrap().project(), CONTEXT_CHARS)
+    };
+
+    // Kind, chosen in its combo box.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Kind")
+        .click();
+    h.run();
+    h.get_by_label("question").click();
+    h.run();
+    let questions = h.state().analysis.retrieval.hits.clone();
+    let expected = run(
+        &h,
+        Query {
+            kind: Some(DocKind::Question),
+            ..Query::default()
+        },
+    );
+    assert_eq!(questions, expected);
+    assert!(!questions.is_empty() && questions.len() < all);
+    assert!(
+        questions
+            .iter()
+            .all(|hit| hit.doc.as_str().starts_with("an-qag"))
+    );
+    h.state_mut().analysis.retrieval.kind = None;
+
+    // Date range, typed; an invalid date is flagged and ignored.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Dated from")
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Dated from")
+        .type_text("2018-11-13");
+    h.run();
+    let from_13 = run(
+        &h,
+        Query {
+            date_from: Some(DocDate::parse("2018-11-13").unwrap()),
+            ..Query::default()
+        },
+    );
+    assert_eq!(h.state().analysis.retrieval.hits, from_13);
+    assert!(from_13.len() < all);
+    h.state_mut().analysis.retrieval.date_from = "13/11/2018".to_owned();
+    h.run();
+    assert!(
+        h.query_by_label_contains("not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            .is_some()
+    );
+    assert_eq!(h.state().analysis.retrieval.hits.len(), all);
+    h.state_mut().analysis.retrieval.date_from.clear();
+
+    // Language.
+    h.state_mut().analysis.retrieval.language = Some("en".to_owned());
+    h.run();
+    let english = h.state().analysis.retrieval.hits.clone();
+    assert!(!english.is_empty() && english.len() < all);
+    assert!(
+        english
+            .iter()
+            .all(|hit| hit.doc.as_str() == "paris-call-2018_en")
+    );
+    h.state_mut().analysis.retrieval.language = None;
+
+    // An attribute with no value chosen filters nothing; with a value, only those documents.
+    let project = h.state().session.as_ref().unwrap().project().clone();
+    let (name, value) = project
+        .documents()
+        .find_map(|d| d.meta().attributes.iter().next())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .expect("the demo's documents have attributes");
+    {
+        h.state_mut().analysis.retrieval.attribute = Some(name.clone());
+        h.run();
+        assert_eq!(h.state().analysis.retrieval.hits.len(), all);
+        h.state_mut().analysis.retrieval.attribute_value = value.clone();
+        h.run();
+        let expected = run(
+            &h,
+            Query {
+                attributes: vec![(name, value)],
+                ..Query::default()
+            },
+        );
+        assert_eq!(h.state().analysis.retrieval.hits, expected);
+        assert!(!expected.is_empty() && expected.len() < all);
+    }
+}

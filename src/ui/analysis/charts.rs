@@ -3,7 +3,9 @@
 //! same data is written as SVG by `crate::analysis::svg` for export.
 
 use egui::{Color32, Ui};
-use egui_plot::{Bar, BarChart, GridMark, Heatmap, Legend, Line, Plot, PlotPoint, Points};
+use egui_plot::{
+    AxisHints, Bar, BarChart, GridMark, Heatmap, Legend, Line, Plot, PlotPoint, Points, Text,
+};
 
 use crate::analysis::cooccurrence::{Matrix, Rule};
 use crate::analysis::frequency::code_counts;
@@ -140,40 +142,98 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
         }
     });
     match *chart {
-        ChartKind::Frequencies => bars(ui, project),
+        ChartKind::Frequencies => bars(ui, project, t),
         ChartKind::HeatMap => heat(ui, &principle_actor(project, *rule)),
         ChartKind::Timeline => {
             let (m, colours) = year_lines(project);
             ui.small(&m.note);
-            lines(ui, &m, &colours);
+            lines(ui, &m, &colours, t);
         }
     }
 }
 
-fn bars(ui: &mut Ui, project: &Project) {
+/// Height of one category (a bar, a heat-map row) in points: enough for a label beside it.
+const ROW_HEIGHT: f32 = 24.0;
+
+/// Height of the timeline plot: the x axis must stay inside the window.
+const TIMELINE_HEIGHT: f32 = 380.0;
+
+/// Space the axes and margins take around the categories.
+const PLOT_MARGIN: f32 = 70.0;
+
+/// Axis hints for category labels: egui_plot hides labels closer than 60 points on the x axis
+/// and 20 on the y axis by default, which hides every label of a chart with many categories.
+fn category_axis<'a>(
+    hints: AxisHints<'a>,
+    labels: Vec<String>,
+    offset: f64,
+    ui: &Ui,
+) -> AxisHints<'a> {
+    hints
+        .label_spacing(12.0..=14.0)
+        .tick_label_font(egui::TextStyle::Small.resolve(ui.style()))
+        .formatter(move |mark, _| category_label(&labels, mark.value, offset))
+}
+
+/// Horizontal bars, one row per code, first code on top, the count at the end of each bar; the
+/// code ids sit on the y axis, where they have room.
+fn bars(ui: &mut Ui, project: &Project, t: &Tr) {
     let data = frequency_bars(project);
-    let labels: Vec<String> = data.iter().map(|b| b.0.clone()).collect();
+    let n = data.len();
+    // Plot rows go upwards: the first code gets the highest position.
+    let position = |i: usize| (n - 1 - i) as f64;
+    let labels: Vec<String> = data.iter().rev().map(|b| b.0.clone()).collect();
     let chart = BarChart::new(
         "annotations",
         data.iter()
             .enumerate()
-            .map(|(i, (label, n, colour))| {
-                Bar::new(i as f64, *n as f64)
+            .map(|(i, (label, count, colour))| {
+                Bar::new(position(i), *count as f64)
                     .name(label)
                     .fill(colour32(*colour))
                     .width(0.7)
             })
             .collect(),
-    );
-    let n = labels.len();
-    Plot::new("code-frequencies")
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_grid_spacer(move |_| category_marks(n, 0.0))
-        .x_axis_formatter(move |mark, _| category_label(&labels, mark.value, 0.0))
-        .include_y(0.0)
-        .show(ui, |plot| plot.bar_chart(chart));
+    )
+    .horizontal();
+    let max = data.iter().map(|b| b.1).max().unwrap_or(0);
+    let counts: Vec<Text> = data
+        .iter()
+        .enumerate()
+        .map(|(i, (label, count, _))| {
+            Text::new(
+                label.clone(),
+                PlotPoint::new(*count as f64, position(i)),
+                format!(" {count}"),
+            )
+            .anchor(egui::Align2::LEFT_CENTER)
+        })
+        .collect();
+    #[expect(clippy::cast_precision_loss, reason = "a handful of codes")]
+    let height = n as f32 * ROW_HEIGHT + PLOT_MARGIN;
+    let y_axis = category_axis(AxisHints::new_y(), labels, 0.0, ui);
+    egui::ScrollArea::vertical()
+        .id_salt("code-frequencies-scroll")
+        .show(ui, |ui| {
+            Plot::new("code-frequencies")
+                .height(height)
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .show_grid([true, false])
+                .y_grid_spacer(move |_| category_marks(n, 0.0))
+                .custom_y_axes(vec![y_axis])
+                .x_axis_label(t.annotations)
+                .include_x(0.0)
+                // Room for the count after the longest bar.
+                .include_x(max as f64 * 1.12 + 1.0)
+                .show(ui, |plot| {
+                    plot.bar_chart(chart);
+                    for text in counts {
+                        plot.text(text);
+                    }
+                });
+        });
 }
 
 /// The heat-map colour of a count, as in the SVG export.
@@ -185,6 +245,21 @@ fn heat32(value: f64, max: usize) -> Color32 {
     )]
     let v = value.round().max(0.0) as usize;
     colour32(svg::heat_colour(v, max))
+}
+
+/// Column labels without the prefix they all share (`actor.state` → `state`), broken at hyphens
+/// so that they fit under narrow tiles; the prefix becomes the axis title.
+fn short_labels(ids: &[String]) -> (Vec<String>, String) {
+    let prefix = ids
+        .first()
+        .and_then(|first| first.rfind('.').map(|dot| &first[..=dot]))
+        .filter(|p| ids.iter().all(|id| id.starts_with(p) && id.len() > p.len()))
+        .unwrap_or("");
+    let labels = ids
+        .iter()
+        .map(|id| id[prefix.len()..].replace('-', "-\n"))
+        .collect();
+    (labels, prefix.trim_end_matches('.').to_owned())
 }
 
 fn heat(ui: &mut Ui, m: &Matrix) {
@@ -203,28 +278,44 @@ fn heat(ui: &mut Ui, m: &Matrix) {
         .show_labels(true)
         .formatter(Box::new(|v| format!("{v:.0}")))
         .custom_mapping(Box::new(move |v| heat32(v, max)));
-    let col_labels = m.cols.clone();
+    let (col_labels, col_title) = short_labels(&m.cols);
     let row_labels: Vec<String> = m.rows.iter().rev().map(ToString::to_string).collect();
     let rows = row_labels.len();
     ui.small(&m.note);
-    Plot::new("principle-actor-heatmap")
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .show_grid(false)
-        .data_aspect(1.0)
-        .x_grid_spacer(move |_| category_marks(cols, 0.5))
-        .y_grid_spacer(move |_| category_marks(rows, 0.5))
-        .x_axis_formatter(move |mark, _| category_label(&col_labels, mark.value, 0.5))
-        .y_axis_formatter(move |mark, _| category_label(&row_labels, mark.value, 0.5))
-        .show(ui, |plot| plot.heatmap(map));
+    let x_axis = category_axis(AxisHints::new_x(), col_labels, 0.5, ui).label(col_title);
+    let y_axis = category_axis(AxisHints::new_y(), row_labels, 0.5, ui);
+    #[expect(clippy::cast_precision_loss, reason = "a handful of codes")]
+    let height = rows as f32 * ROW_HEIGHT * 1.5 + PLOT_MARGIN + 20.0;
+    egui::ScrollArea::vertical()
+        .id_salt("principle-actor-scroll")
+        .show(ui, |ui| {
+            Plot::new("principle-actor-heatmap")
+                .height(height)
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .show_grid(false)
+                .x_grid_spacer(move |_| category_marks(cols, 0.5))
+                .y_grid_spacer(move |_| category_marks(rows, 0.5))
+                .custom_x_axes(vec![x_axis])
+                .custom_y_axes(vec![y_axis])
+                .show(ui, |plot| plot.heatmap(map));
+        });
 }
 
-fn lines(ui: &mut Ui, m: &Matrix, colours: &[Colour]) {
+fn lines(ui: &mut Ui, m: &Matrix, colours: &[Colour], t: &Tr) {
     let years: Vec<f64> = m.cols.iter().filter_map(|y| y.parse().ok()).collect();
-    Plot::new("codes-by-year")
-        .legend(Legend::default())
-        .allow_zoom(false)
+    // A year on each side, so that a corpus from a single year still has an axis to read.
+    let first = years.iter().copied().fold(f64::INFINITY, f64::min);
+    let last = years.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut plot = Plot::new("codes-by-year")
+        .height(TIMELINE_HEIGHT)
+        .y_axis_label(t.annotations)
+        .legend(Legend::default());
+    if first.is_finite() && last.is_finite() {
+        plot = plot.include_x(first - 1.0).include_x(last + 1.0);
+    }
+    plot.allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .include_y(0.0)

@@ -12,7 +12,7 @@ use crate::analysis::query::{CONTEXT_CHARS, kwic};
 use crate::model::{CharSpan, CodeId, DocId, Project};
 use crate::ui::app::NormcoderApp;
 use crate::ui::command::UiCommand;
-use crate::ui::panels::code_swatch;
+use crate::ui::panels::code_checkboxes;
 
 use super::AnalysisCommand;
 
@@ -156,21 +156,7 @@ fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(t.code_with);
-        for code in project.codebook().codes() {
-            let mut on = panel.codes.contains(&code.id);
-            code_swatch(ui, code);
-            if ui
-                .checkbox(&mut on, code.id.as_str())
-                .on_hover_text(code.label.get(lang))
-                .changed()
-            {
-                if on {
-                    panel.codes.insert(code.id.clone());
-                } else {
-                    panel.codes.remove(&code.id);
-                }
-            }
-        }
+        code_checkboxes(ui, project, lang, &mut panel.codes);
     });
 }
 

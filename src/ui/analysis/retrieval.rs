@@ -7,10 +7,11 @@ use egui::{Context, RichText, Ui};
 
 use crate::analysis::AnalysisError;
 use crate::analysis::query::{CONTEXT_CHARS, Hit, Query, hits_table};
-use crate::model::{CodeId, CoderId, DocId};
+use crate::model::{CodeId, CoderId, DocDate, DocId, DocKind, Project};
 use crate::ui::app::NormcoderApp;
 use crate::ui::command::UiCommand;
-use crate::ui::panels::code_swatch;
+use crate::ui::i18n::Tr;
+use crate::ui::panels::code_checkboxes;
 
 use super::AnalysisCommand;
 
@@ -22,6 +23,13 @@ pub struct RetrievalPanel {
     pub document: Option<DocId>,
     pub coder: Option<CoderId>,
     pub memo: String,
+    /// Document filters: kind, language, date range (as typed), one attribute = value.
+    pub kind: Option<DocKind>,
+    pub language: Option<String>,
+    pub date_from: String,
+    pub date_to: String,
+    pub attribute: Option<String>,
+    pub attribute_value: String,
     /// Results of the last run, and what they were computed for (query, project state).
     pub hits: Vec<Hit>,
     computed_for: Option<(Query, u64)>,
@@ -39,8 +47,41 @@ impl RetrievalPanel {
             documents: self.document.iter().cloned().collect(),
             coder: self.coder.clone(),
             memo: self.memo.clone(),
-            ..Query::default()
+            kind: self.kind,
+            language: self.language.clone(),
+            date_from: parse_date(&self.date_from),
+            date_to: parse_date(&self.date_to),
+            attributes: self
+                .attribute
+                .iter()
+                .filter(|_| !self.attribute_value.is_empty())
+                .map(|name| (name.clone(), self.attribute_value.clone()))
+                .collect(),
         }
+    }
+}
+
+/// A typed date bound: empty or invalid means no bound (the field says it is ignored).
+fn parse_date(text: &str) -> Option<DocDate> {
+    let text = text.trim();
+    (!text.is_empty())
+        .then(|| DocDate::parse(text).ok())
+        .flatten()
+}
+
+/// A date field with its format as hint, marked when what is typed is not a date.
+fn date_field(ui: &mut Ui, label: &str, text: &mut String, t: &Tr) {
+    let label = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(t.date_format_hint)
+                .desired_width(210.0),
+        )
+        .labelled_by(label.id);
+    if !text.trim().is_empty() && DocDate::parse(text.trim()).is_err() {
+        ui.colored_label(ui.visuals().error_fg_color, t.invalid_date);
+        response.on_hover_text(t.invalid_date);
     }
 }
 
@@ -70,21 +111,7 @@ fn filters(app: &mut NormcoderApp, ui: &mut Ui) {
     let panel = &mut app.analysis.retrieval;
     ui.horizontal_wrapped(|ui| {
         ui.label(t.codes);
-        for code in project.codebook().codes() {
-            let mut on = panel.codes.contains(&code.id);
-            code_swatch(ui, code);
-            if ui
-                .checkbox(&mut on, code.id.as_str())
-                .on_hover_text(code.label.get(lang))
-                .changed()
-            {
-                if on {
-                    panel.codes.insert(code.id.clone());
-                } else {
-                    panel.codes.remove(&code.id);
-                }
-            }
-        }
+        code_checkboxes(ui, project, lang, &mut panel.codes);
     });
     ui.horizontal(|ui| {
         ui.checkbox(&mut panel.all_codes, t.all_of_codes);
@@ -110,10 +137,68 @@ fn filters(app: &mut NormcoderApp, ui: &mut Ui) {
                 }
             });
     });
+    document_filters(project, panel, ui, t);
     ui.horizontal(|ui| {
         let label = ui.label(t.memo_contains);
         ui.add(egui::TextEdit::singleline(&mut panel.memo).desired_width(160.0))
             .labelled_by(label.id);
+    });
+}
+
+/// Kind, language, date range and one attribute: the choices are what the project holds.
+fn document_filters(project: &Project, panel: &mut RetrievalPanel, ui: &mut Ui, t: &Tr) {
+    let languages: BTreeSet<&str> = project
+        .documents()
+        .filter_map(|d| d.meta().language.as_deref())
+        .collect();
+    let attributes: BTreeSet<&str> = project
+        .documents()
+        .flat_map(|d| d.meta().attributes.keys().map(String::as_str))
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::new("retrieval-kind", t.kind)
+            .selected_text(panel.kind.map_or(t.any_kind, DocKind::name))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut panel.kind, None, t.any_kind);
+                for kind in DocKind::ALL {
+                    ui.selectable_value(&mut panel.kind, Some(kind), kind.name());
+                }
+            });
+        egui::ComboBox::new("retrieval-language", t.doc_language)
+            .selected_text(panel.language.as_deref().unwrap_or(t.any_language))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut panel.language, None, t.any_language);
+                for lang in &languages {
+                    ui.selectable_value(&mut panel.language, Some((*lang).to_owned()), *lang);
+                }
+            });
+    });
+    ui.horizontal_wrapped(|ui| {
+        date_field(ui, t.date_from, &mut panel.date_from, t);
+        date_field(ui, t.date_to, &mut panel.date_to, t);
+    });
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::new("retrieval-attribute", t.attribute)
+            .selected_text(panel.attribute.as_deref().unwrap_or(t.any_attribute))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut panel.attribute, None, t.any_attribute);
+                for name in &attributes {
+                    ui.selectable_value(&mut panel.attribute, Some((*name).to_owned()), *name);
+                }
+            });
+        if let Some(name) = panel.attribute.clone() {
+            let values: BTreeSet<&str> = project
+                .documents()
+                .filter_map(|d| d.meta().attributes.get(&name).map(String::as_str))
+                .collect();
+            egui::ComboBox::new("retrieval-attribute-value", t.attribute_value)
+                .selected_text(panel.attribute_value.as_str())
+                .show_ui(ui, |ui| {
+                    for value in values {
+                        ui.selectable_value(&mut panel.attribute_value, value.to_owned(), value);
+                    }
+                });
+        }
     });
 }
 
