@@ -210,7 +210,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                 ui.horizontal(|ui| {
                     ui.checkbox(&mut h.ticked, format!("{}", i + 1));
                     ui.label(RichText::new(h.doc.as_str()).small().weak());
-                    let text = format!("…{}[{}]{}…", h.before, h.text.replace('\n', " "), h.after);
+                    let text = super::kwic_line(&h.before, &h.text, &h.after);
                     if ui.selectable_label(false, text).clicked() {
                         reveal = Some((h.doc.clone(), h.span));
                     }

@@ -143,6 +143,12 @@ pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: AnalysisCommand) {
     }
 }
 
+/// A key-word-in-context line: the context around the passage, the passage in brackets, on one
+/// line (retrieval and corpus-search rows).
+fn kwic_line(before: &str, passage: &str, after: &str) -> String {
+    format!("…{before}[{}]{after}…", passage.replace('\n', " "))
+}
+
 /// Asks where to write, then writes atomically; the outcome goes to the status bar.
 fn export(
     app: &mut NormcoderApp,

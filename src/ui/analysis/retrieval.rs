@@ -239,7 +239,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                             .small()
                             .weak(),
                     );
-                    let text = format!("…{}[{}]{}…", h.before, h.quote.replace('\n', " "), h.after);
+                    let text = super::kwic_line(&h.before, &h.quote, &h.after);
                     if ui
                         .selectable_label(panel.current == Some(i), text)
                         .on_hover_text(&h.memo)
