@@ -179,7 +179,8 @@ pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
     egui::Window::new(t.export_title)
         .id(egui::Id::unique("export-window"))
         .open(&mut open)
-        .default_size([620.0, 640.0])
+        .default_size([800.0, 640.0])
+        .min_width(800.0)
         .default_pos([300.0, 70.0])
         .show(ctx, |ui| contents(app, ui));
     if !open {
@@ -301,7 +302,7 @@ fn documents_list(ui: &mut Ui, project: &Project, dialog: &mut ExportDialog, t: 
     });
     egui::ScrollArea::vertical()
         .id_salt("export-documents")
-        .max_height(320.0)
+        .max_height(360.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for doc in project.documents() {
@@ -336,11 +337,12 @@ fn codes_list(ui: &mut Ui, project: &Project, dialog: &mut ExportDialog, t: &Tr,
     });
     egui::ScrollArea::vertical()
         .id_salt("export-codes")
-        .max_height(320.0)
+        .max_height(360.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for group in codebook.groups() {
-                ui.label(RichText::new(group.label.get(lang)).strong().small());
+                ui.add_space(2.0);
+                ui.label(RichText::new(group.label.get(lang)).strong());
                 for code in codebook.codes().iter().filter(|c| c.group == group.id) {
                     let depth = depth(project, &code.id);
                     ui.horizontal(|ui| {
