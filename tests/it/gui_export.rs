@@ -416,3 +416,59 @@ fn a_qdc_import_is_undone_by_one_ctrl_z() {
     h.run();
     assert_eq!(h.state().session.as_ref().unwrap().project(), &after);
 }
+
+#[test]
+fn export_and_import_errors_are_shown_not_panicked() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where a folder is needed: the library refuses, the window says why.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "x").unwrap();
+    let not_a_zip = dir.path().join("broken.qdpx");
+    std::fs::write(&not_a_zip, "not a zip at all").unwrap();
+    let picker = ScriptedPicker {
+        exports: vec![blocker.join("inside.csv")],
+        refi: vec![not_a_zip],
+        save: vec![dir.path().join("never.ncp.ron")],
+        ..ScriptedPicker::default()
+    };
+    let project = demo_copy(dir.path());
+    let mut h = harness(Some(project.clone()), picker);
+    open_export(&mut h);
+    choose(
+        &mut h,
+        "Format",
+        &format_entry(
+            "csv",
+            "One row per coding and code, for pandas, R or a spreadsheet",
+        ),
+    );
+    h.get_by_label("Export…").click();
+    wait_for_worker(&mut h);
+    assert!(
+        matches!(&h.state().dialog, Some(Dialog::Error(m)) if m.contains("inside.csv")),
+        "{:?}",
+        h.state().dialog
+    );
+    h.get_by_label("OK").click();
+    h.run();
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import REFI-QDA project (.qdpx)…").click();
+    wait_for_worker(&mut h);
+    assert!(
+        matches!(&h.state().dialog, Some(Dialog::Error(m)) if m.contains("broken.qdpx")),
+        "{:?}",
+        h.state().dialog
+    );
+    assert!(
+        !dir.path().join("never.ncp.ron").exists(),
+        "nothing written"
+    );
+    assert_eq!(
+        h.state().session.as_ref().and_then(|s| s.path()),
+        Some(project.as_path()),
+        "the open project stays open"
+    );
+    assert!(h.state().exchange.report.is_none());
+}
