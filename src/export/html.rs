@@ -20,24 +20,48 @@ type Xml = Writer<Vec<u8>>;
 type XmlResult = std::io::Result<()>;
 
 const STYLE: &str = "
-body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.55; }
+body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.6; }
 h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; }
 .meta { color: #666; font-size: 0.9rem; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; padding: 0; list-style: none; }
-.swatch { display: inline-block; width: 1em; height: 1em; border-radius: 2px; vertical-align: middle; margin-right: 0.3em; }
+.legend code, td.code code { font-size: 0.8rem; color: #555; }
+.swatch { display: inline-block; width: 1em; height: 1em; border-radius: 2px; vertical-align: middle; margin-right: 0.3em; box-sizing: border-box; border: 2px solid; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.code { width: 24%; }
+th { font-size: 0.8rem; }
+td.definition { font-size: 0.88rem; color: #333; }
+th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; width: 1%; white-space: nowrap; }
 tr.group td { font-weight: bold; background: #f4f4f4; }
 .text { white-space: pre-wrap; border-left: 3px solid #eee; padding-left: 1rem; }
-mark { color: inherit; border-radius: 2px; }
-mark sup { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 0.6rem; color: #444; }
-section.doc { page-break-before: always; }
-@media print { body { margin: 0; max-width: none; } * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+mark { color: inherit; border-radius: 2px; padding: 0.1em 0; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+mark[data-end]::after { content: attr(data-end); font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 0.62rem; font-weight: bold; color: #333; background: #fff; border: 1px solid #bbb; border-radius: 3px; padding: 0 0.2em; margin-left: 0.15em; vertical-align: 0.35em; white-space: nowrap; }
+section.doc { page-break-before: always; margin-top: 3rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { page-break-after: avoid; }
+  tr { page-break-inside: avoid; }
+  tr.group { page-break-after: avoid; }
+  .text { border-left: none; padding-left: 0; }
+}
 ";
 
 fn rgba(c: Colour, alpha: f32) -> String {
     format!("rgba({}, {}, {}, {alpha})", c.r, c.g, c.b)
+}
+
+/// A code's swatch: the highlight's own tint, edged with the full colour.
+fn swatch(w: &mut Xml, code: &Code) -> XmlResult {
+    let style = format!(
+        "background: {}; border-color: {}",
+        rgba(code.colour, HIGHLIGHT_ALPHA),
+        code.colour
+    );
+    w.create_element("span")
+        .with_attributes([("class", "swatch"), ("style", style.as_str())])
+        .write_text_content(BytesText::new(""))?;
+    Ok(())
 }
 
 fn text(w: &mut Xml, tag: &str, content: &str) -> XmlResult {
@@ -46,10 +70,13 @@ fn text(w: &mut Xml, tag: &str, content: &str) -> XmlResult {
     Ok(())
 }
 
+/// Opacity of a highlight over white: light enough to read black text through.
+const HIGHLIGHT_ALPHA: f32 = 0.38;
+
 /// The style of a segment under these codes: one colour, or hard stripes of each.
 fn mark_style(colours: &[Colour]) -> String {
     match colours {
-        [one] => format!("background: {}", rgba(*one, 0.38)),
+        [one] => format!("background: {}", rgba(*one, HIGHLIGHT_ALPHA)),
         many => {
             let n = many.len() as f32;
             let stops: Vec<String> = many
@@ -123,9 +150,27 @@ fn write_document(w: &mut Xml, view: &View<'_>, doc: &Document) -> XmlResult {
                 }
                 let style = mark_style(&colours);
                 let title = tooltip(&active);
-                w.create_element("mark")
-                    .with_attributes([("style", style.as_str()), ("title", title.as_str())])
-                    .write_text_content(BytesText::new(piece))?;
+                // Where annotations end, their codes are shown (by the style sheet, so that the
+                // text itself stays exactly the document's): a projector and paper have no
+                // tooltips.
+                let mut ending: Vec<&str> = Vec::new();
+                for code in active
+                    .iter()
+                    .filter(|c| c.annotation.span().end() == b)
+                    .flat_map(|c| c.codes.iter())
+                {
+                    if !ending.contains(&code.id.as_str()) {
+                        ending.push(code.id.as_str());
+                    }
+                }
+                let ending = ending.join(" ");
+                let mut mark = w
+                    .create_element("mark")
+                    .with_attributes([("style", style.as_str()), ("title", title.as_str())]);
+                if !ending.is_empty() {
+                    mark = mark.with_attribute(("data-end", ending.as_str()));
+                }
+                mark.write_text_content(BytesText::new(piece))?;
             }
             Ok(())
         })?;
@@ -144,8 +189,12 @@ fn write_codebook(w: &mut Xml, view: &View<'_>) -> XmlResult {
     w.create_element("table").write_inner_content(|w| {
         w.create_element("thead").write_inner_content(|w| {
             w.create_element("tr").write_inner_content(|w| {
-                for h in ["Code", "Definition", "Annotations", "Documents"] {
-                    text(w, "th", h)?;
+                text(w, "th", "Code")?;
+                text(w, "th", "Definition")?;
+                for h in ["Annotations", "Documents"] {
+                    w.create_element("th")
+                        .with_attribute(("class", "n"))
+                        .write_text_content(BytesText::new(h))?;
                 }
                 Ok(())
             })?;
@@ -168,18 +217,17 @@ fn write_codebook(w: &mut Xml, view: &View<'_>) -> XmlResult {
                         .get(code.id.as_str())
                         .map_or((0, 0), |(n, d)| (*n, d.len()));
                     w.create_element("tr").write_inner_content(|w| {
-                        w.create_element("td").write_inner_content(|w| {
-                            let style = format!("background: {}", code.colour);
-                            w.create_element("span")
-                                .with_attributes([("class", "swatch"), ("style", style.as_str())])
-                                .write_text_content(BytesText::new(""))?;
-                            w.write_event(Event::Text(BytesText::new(&format!(
-                                "{} ({})",
-                                code.label.en, code.id
-                            ))))?;
-                            Ok(())
-                        })?;
-                        text(w, "td", &code.definition.en)?;
+                        w.create_element("td")
+                            .with_attribute(("class", "code"))
+                            .write_inner_content(|w| {
+                                swatch(w, code)?;
+                                w.write_event(Event::Text(BytesText::new(&code.label.en)))?;
+                                w.write_event(Event::Text(BytesText::new(" ")))?;
+                                text(w, "code", code.id.as_str())
+                            })?;
+                        w.create_element("td")
+                            .with_attribute(("class", "definition"))
+                            .write_text_content(BytesText::new(&code.definition.en))?;
                         w.create_element("td")
                             .with_attribute(("class", "n"))
                             .write_text_content(BytesText::new(&n.to_string()))?;
@@ -224,10 +272,9 @@ fn write_body(w: &mut Xml, view: &View<'_>) -> XmlResult {
         .write_inner_content(|w| {
             for code in &view.codes {
                 w.create_element("li").write_inner_content(|w| {
-                    let style = format!("background: {}", rgba(code.colour, 0.6));
-                    w.create_element("span")
-                        .with_attributes([("class", "swatch"), ("style", style.as_str())])
-                        .write_text_content(BytesText::new(""))?;
+                    swatch(w, code)?;
+                    text(w, "code", code.id.as_str())?;
+                    w.write_event(Event::Text(BytesText::new(" ")))?;
                     w.write_event(Event::Text(BytesText::new(&code.label.en)))?;
                     Ok(())
                 })?;
@@ -237,23 +284,25 @@ fn write_body(w: &mut Xml, view: &View<'_>) -> XmlResult {
     text(w, "h2", "Codebook and counts")?;
     write_codebook(w, view)?;
     for doc in &view.documents {
-        w.create_element("section")
-            .with_attribute(("class", "doc"))
-            .write_inner_content(|w| {
-                text(w, "h2", &doc.meta().title)?;
-                let m = doc.meta();
-                let mut facts = vec![doc.id().to_string()];
-                facts.extend(m.date.map(|d| d.to_string()));
-                facts.extend(m.author.clone());
-                facts.extend(m.institution.clone());
-                facts.extend(m.origin.clone());
-                let n = view.codings_in(doc.id()).count();
-                facts.push(format!("{n} annotation(s)"));
-                w.create_element("p")
-                    .with_attribute(("class", "meta"))
-                    .write_text_content(BytesText::new(&facts.join(" · ")))?;
-                write_document(w, view, doc)
-            })?;
+        let mut section = w.create_element("section").with_attribute(("class", "doc"));
+        if let Some(lang) = &doc.meta().language {
+            section = section.with_attribute(("lang", lang.as_str()));
+        }
+        section.write_inner_content(|w| {
+            text(w, "h2", &doc.meta().title)?;
+            let m = doc.meta();
+            let mut facts = vec![doc.id().to_string()];
+            facts.extend(m.date.map(|d| d.to_string()));
+            facts.extend(m.author.clone());
+            facts.extend(m.institution.clone());
+            facts.extend(m.origin.clone());
+            let n = view.codings_in(doc.id()).count();
+            facts.push(format!("{n} annotation(s)"));
+            w.create_element("p")
+                .with_attribute(("class", "meta"))
+                .write_text_content(BytesText::new(&facts.join(" · ")))?;
+            write_document(w, view, doc)
+        })?;
     }
     Ok(())
 }

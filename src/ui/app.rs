@@ -44,6 +44,8 @@ pub struct NormcoderApp {
     pub search: SearchState,
     /// The Analysis window (retrieval, tables, charts, corpus search).
     pub analysis: super::analysis::AnalysisState,
+    /// The Export window, the REFI-QDA import report and the export/import worker (issue 5).
+    pub exchange: super::exchange::ExchangeState,
     pub dialog: Option<Dialog>,
     /// Last message for the status bar (errors included).
     pub status: Option<String>,
@@ -111,6 +113,7 @@ impl NormcoderApp {
             view: DocumentView::new(),
             search: SearchState::default(),
             analysis: super::analysis::AnalysisState::default(),
+            exchange: super::exchange::ExchangeState::default(),
             dialog: None,
             status: None,
             coder_filter: None,
@@ -175,6 +178,7 @@ impl NormcoderApp {
             super::panels::welcome::show(self, ui);
         }
         super::analysis::show(self, &ctx);
+        super::exchange::show(self, &ctx);
         super::palette::show(self, &ctx);
         super::dialogs::show(self, &ctx);
         self.apply_commands(&ctx);
@@ -241,6 +245,7 @@ impl NormcoderApp {
             UiCommand::ZoomOut => self.view.zoom_out(),
             UiCommand::ZoomReset => self.view.zoom_reset(),
             UiCommand::Analysis(c) => super::analysis::apply(self, ctx, c),
+            UiCommand::Exchange(c) => super::exchange::apply(self, ctx, c),
             file_command => super::files::apply(self, ctx, file_command),
         }
     }

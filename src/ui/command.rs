@@ -57,4 +57,6 @@ pub enum UiCommand {
     ZoomReset,
     /// The Analysis window: retrieval, tables, charts, corpus search (issue 6).
     Analysis(super::analysis::AnalysisCommand),
+    /// File ▸ Export… and the REFI-QDA imports (issue 5).
+    Exchange(super::exchange::ExchangeCommand),
 }

@@ -66,7 +66,7 @@ pub(super) fn apply(app: &mut NormcoderApp, ctx: &Context, command: UiCommand) {
 
 /// `true` when the command may go ahead; otherwise the question is asked and the command comes
 /// back once the user has answered.
-fn confirm_discard(app: &mut NormcoderApp, command: &UiCommand) -> bool {
+pub(super) fn confirm_discard(app: &mut NormcoderApp, command: &UiCommand) -> bool {
     if std::mem::take(&mut app.discard_confirmed) {
         return true;
     }

@@ -160,6 +160,55 @@ strings! {
     rule_overlap: "overlapping annotations", "annotations qui se chevauchent";
     rule_paragraph: "same paragraph", "même paragraphe";
     // ---- end of analysis strings ----
+    // ---- exchange: File ▸ Export…, REFI-QDA import (issue 5) ----
+    export_menu: "Export…", "Exporter…";
+    import_qdpx: "Import REFI-QDA project (.qdpx)…", "Importer un projet REFI-QDA (.qdpx)…";
+    import_qdc: "Import REFI-QDA codebook (.qdc)…", "Importer une grille de codage REFI-QDA (.qdc)…";
+    export_title: "Export", "Exporter";
+    export_format: "Format", "Format";
+    export_button: "Export…", "Exporter…";
+    export_options: "Options", "Options";
+    export_bom: "UTF-8 byte-order mark (for Excel)", "Marque d’ordre d’octets UTF-8 (pour Excel)";
+    export_what: "Will export:", "Sera exporté :";
+    export_documents_n: "document(s)", "document(s)";
+    export_codings_n: "coding(s)", "codage(s)";
+    export_coders_n: "coder(s)", "codeur(s)";
+    export_busy: "Exporting…", "Export en cours…";
+    importing_busy: "Importing…", "Import en cours…";
+    export_tick_document: "Tick at least one document.", "Cochez au moins un document.";
+    export_tick_code: "Tick at least one code.", "Cochez au moins un code.";
+    export_all: "All", "Tout";
+    export_none: "None", "Aucun";
+    export_files: "file(s)", "fichier(s)";
+    export_folder_note: "This format writes a folder: you will choose it.", "Ce format écrit un dossier : vous le choisirez.";
+    format_qdpx: "REFI-QDA project, for ATLAS.ti, MAXQDA, NVivo, QualCoder", "Projet REFI-QDA, pour ATLAS.ti, MAXQDA, NVivo, QualCoder";
+    format_qdc: "REFI-QDA codebook alone", "Grille de codage REFI-QDA seule";
+    format_csv: "One row per coding and code, for pandas, R or a spreadsheet", "Une ligne par codage et par code, pour pandas, R ou un tableur";
+    format_matrix_csv: "Code × document counts", "Effectifs code × document";
+    format_jsonl: "JSON Lines folder, for NLP pipelines", "Dossier JSON Lines, pour le traitement automatique des langues";
+    format_brat: "brat standoff folder (.txt and .ann per document)", "Dossier brat standoff (.txt et .ann par document)";
+    format_web_annotation: "W3C Web Annotation (JSON-LD)", "W3C Web Annotation (JSON-LD)";
+    format_html: "Self-contained HTML report, to project or print", "Rapport HTML autonome, à projeter ou imprimer";
+    lost_qdpx: "Not carried by REFI-QDA: French labels and definitions, shortcuts, aliases.", "Non transmis par REFI-QDA : libellés et définitions en français, raccourcis, alias.";
+    lost_qdc: "The codebook only: no documents, no codings.", "La grille seule : ni documents ni codages.";
+    lost_csv: "No full texts (quotes only), no definitions.", "Ni textes complets (citations seulement) ni définitions.";
+    lost_matrix_csv: "Counts only: no positions, quotes, coders or memos.", "Effectifs seulement : ni positions, ni citations, ni codeurs, ni mémos.";
+    lost_jsonl: "Everything is carried (texts, codings, codebook, coders).", "Tout est transmis (textes, codages, grille, codeurs).";
+    lost_brat: "brat has no coder or date field: export one coder at a time to keep coders apart.", "brat n’a ni codeur ni date : exportez un codeur à la fois pour les distinguer.";
+    lost_web_annotation: "No codebook definitions: codes are carried as their ids.", "Pas de définitions : les codes sont transmis par leur identifiant.";
+    lost_html: "A report to read: other tools cannot import it.", "Un rapport à lire : les autres logiciels ne peuvent pas l’importer.";
+    report_title: "Import report", "Rapport d’import";
+    report_imported: "Imported:", "Importé :";
+    report_groups: "group(s)", "groupe(s)";
+    report_codes: "code(s)", "code(s)";
+    report_warnings: "Carried with a change", "Transmis avec une modification";
+    report_not_carried: "Not carried", "Non transmis";
+    report_all_carried: "Everything in the file was carried.", "Tout le contenu du fichier a été transmis.";
+    report_nothing_new: "Nothing new: the project already has every code of this codebook.", "Rien de nouveau : le projet contient déjà tous les codes de cette grille.";
+    qdc_undo_hint: "One undo step (Ctrl+Z) removes what was added.", "Une seule annulation (Ctrl+Z) retire ce qui a été ajouté.";
+    busy: "Please wait: another export or import is running.", "Patientez : un autre export ou import est en cours.";
+    worker_stopped: "The export or import stopped unexpectedly.", "L’export ou l’import s’est arrêté inopinément.";
+    // ---- end of exchange strings ----
 }
 
 /// The strings of a language.

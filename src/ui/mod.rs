@@ -6,6 +6,7 @@ pub mod app;
 pub mod command;
 pub mod dialogs;
 pub mod document_view;
+pub mod exchange;
 mod files;
 pub mod i18n;
 pub mod palette;

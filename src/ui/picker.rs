@@ -13,6 +13,10 @@ pub trait FilePicker {
     fn documents(&mut self) -> Vec<PathBuf>;
     /// Where to write an exported table or chart (`extension` without the dot: csv, svg).
     fn export_file(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
+    /// A folder to export into (JSON Lines, brat); created by the export if it does not exist.
+    fn export_folder(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// A REFI-QDA file to import (`extension` without the dot: qdpx or qdc).
+    fn refi_file(&mut self, extension: &str) -> Option<PathBuf>;
 }
 
 /// The native dialogs (`rfd`).
@@ -46,6 +50,25 @@ impl FilePicker for NativePicker {
             .set_file_name(suggested_name)
             .save_file()
     }
+
+    fn export_folder(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        // A folder dialog cannot name a new folder: the user picks (or creates) the parent, and
+        // the export goes into a new folder with the suggested name inside it unless the chosen
+        // folder is empty.
+        let chosen = rfd::FileDialog::new().pick_folder()?;
+        let empty = std::fs::read_dir(&chosen).is_ok_and(|mut d| d.next().is_none());
+        Some(if empty {
+            chosen
+        } else {
+            chosen.join(suggested_name)
+        })
+    }
+
+    fn refi_file(&mut self, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(format!("REFI-QDA (.{extension})"), &[extension])
+            .pick_file()
+    }
 }
 
 /// A picker that answers from queues: for tests and scripted runs.
@@ -56,6 +79,10 @@ pub struct ScriptedPicker {
     pub documents: Vec<Vec<PathBuf>>,
     /// Answers to `export_file`, in order.
     pub exports: Vec<PathBuf>,
+    /// Answers to `export_folder`, in order.
+    pub folders: Vec<PathBuf>,
+    /// Answers to `refi_file`, in order.
+    pub refi: Vec<PathBuf>,
 }
 
 impl FilePicker for ScriptedPicker {
@@ -77,5 +104,13 @@ impl FilePicker for ScriptedPicker {
 
     fn export_file(&mut self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
         (!self.exports.is_empty()).then(|| self.exports.remove(0))
+    }
+
+    fn export_folder(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        (!self.folders.is_empty()).then(|| self.folders.remove(0))
+    }
+
+    fn refi_file(&mut self, _extension: &str) -> Option<PathBuf> {
+        (!self.refi.is_empty()).then(|| self.refi.remove(0))
     }
 }

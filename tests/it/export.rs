@@ -545,6 +545,15 @@ fn html_report_is_self_contained_and_shows_everything() {
         })
         .count();
     assert!(striped > 0, "overlaps are striped");
+    // Where an annotation ends, its codes are named (in an attribute the style sheet shows, so
+    // the text above is untouched): paper and projectors have no tooltips.
+    let ends: usize = fragment
+        .select(&mark)
+        .filter_map(|m| m.value().attr("data-end"))
+        .map(|codes| codes.split(' ').count())
+        .sum();
+    assert!(ends >= p.annotations().count(), "{ends}");
+    assert!(html.contains("content: attr(data-end)"));
 }
 
 #[test]

@@ -63,6 +63,7 @@ fn file_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
         UiCommand::ImportDocuments,
         has_project,
     );
+    exchange_items(app, ui, has_project);
     ui.separator();
     item(
         app,
@@ -200,6 +201,37 @@ fn analysis_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
             has_project,
         );
     }
+}
+
+/// File: REFI-QDA imports and Export… (issue 5).
+fn exchange_items(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
+    use crate::ui::exchange::ExchangeCommand;
+    let t = app.tr();
+    item(
+        app,
+        ui,
+        t.import_qdpx,
+        "",
+        UiCommand::Exchange(ExchangeCommand::ImportQdpx),
+        true,
+    );
+    item(
+        app,
+        ui,
+        t.import_qdc,
+        "",
+        UiCommand::Exchange(ExchangeCommand::ImportQdc),
+        has_project,
+    );
+    ui.separator();
+    item(
+        app,
+        ui,
+        t.export_menu,
+        "",
+        UiCommand::Exchange(ExchangeCommand::OpenExport),
+        has_project,
+    );
 }
 
 /// One menu item with its shortcut shown on the right.
