@@ -44,6 +44,8 @@ pub struct NormcoderApp {
     pub search: SearchState,
     /// The Analysis window (retrieval, tables, charts, corpus search).
     pub analysis: super::analysis::AnalysisState,
+    /// The Team window (agreement, disagreements, seminar) and the last merge report.
+    pub team: super::team::TeamState,
     pub dialog: Option<Dialog>,
     /// Last message for the status bar (errors included).
     pub status: Option<String>,
@@ -111,6 +113,7 @@ impl NormcoderApp {
             view: DocumentView::new(),
             search: SearchState::default(),
             analysis: super::analysis::AnalysisState::default(),
+            team: super::team::TeamState::default(),
             dialog: None,
             status: None,
             coder_filter: None,
@@ -175,6 +178,7 @@ impl NormcoderApp {
             super::panels::welcome::show(self, ui);
         }
         super::analysis::show(self, &ctx);
+        super::team::show(self, &ctx);
         super::palette::show(self, &ctx);
         super::dialogs::show(self, &ctx);
         self.apply_commands(&ctx);
@@ -241,6 +245,7 @@ impl NormcoderApp {
             UiCommand::ZoomOut => self.view.zoom_out(),
             UiCommand::ZoomReset => self.view.zoom_reset(),
             UiCommand::Analysis(c) => super::analysis::apply(self, ctx, c),
+            UiCommand::Team(c) => super::team::apply(self, ctx, c),
             file_command => super::files::apply(self, ctx, file_command),
         }
     }

@@ -57,4 +57,6 @@ pub enum UiCommand {
     ZoomReset,
     /// The Analysis window: retrieval, tables, charts, corpus search (issue 6).
     Analysis(super::analysis::AnalysisCommand),
+    /// The Team window: agreement, disagreements, seminar, merge (issue 7).
+    Team(super::team::TeamCommand),
 }

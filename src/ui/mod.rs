@@ -14,6 +14,7 @@ pub mod picker;
 pub mod prefs;
 pub mod search;
 mod shortcuts;
+pub mod team;
 
 use std::path::PathBuf;
 

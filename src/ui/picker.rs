@@ -13,6 +13,8 @@ pub trait FilePicker {
     fn documents(&mut self) -> Vec<PathBuf>;
     /// Where to write an exported table or chart (`extension` without the dot: csv, svg).
     fn export_file(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
+    /// Several coders' project files to merge (File ▸ Merge coders' projects…).
+    fn projects_to_merge(&mut self) -> Vec<PathBuf>;
 }
 
 /// The native dialogs (`rfd`).
@@ -46,6 +48,13 @@ impl FilePicker for NativePicker {
             .set_file_name(suggested_name)
             .save_file()
     }
+
+    fn projects_to_merge(&mut self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Normcoder project", &["ron"])
+            .pick_files()
+            .unwrap_or_default()
+    }
 }
 
 /// A picker that answers from queues: for tests and scripted runs.
@@ -56,6 +65,8 @@ pub struct ScriptedPicker {
     pub documents: Vec<Vec<PathBuf>>,
     /// Answers to `export_file`, in order.
     pub exports: Vec<PathBuf>,
+    /// Answers to `projects_to_merge`, in order.
+    pub merge: Vec<Vec<PathBuf>>,
 }
 
 impl FilePicker for ScriptedPicker {
@@ -77,5 +88,13 @@ impl FilePicker for ScriptedPicker {
 
     fn export_file(&mut self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
         (!self.exports.is_empty()).then(|| self.exports.remove(0))
+    }
+
+    fn projects_to_merge(&mut self) -> Vec<PathBuf> {
+        if self.merge.is_empty() {
+            Vec::new()
+        } else {
+            self.merge.remove(0)
+        }
     }
 }
