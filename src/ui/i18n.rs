@@ -205,12 +205,12 @@ strings! {
     kind_boundary: "different boundaries", "limites différentes";
     kind_different_code: "different code", "code différent";
     kind_some_only: "coded by some only", "codé par certains seulement";
-    coded_by: "coded by", "codé par";
     accept_coding_of: "Accept the coding of", "Accepter le codage de";
     accepted: "Consensus updated (one undo step)", "Consensus mis à jour (une seule annulation)";
     choose_two_coders: "Tick at least two coders.", "Cochez au moins deux codeurs.";
     reference_coder: "Reference coder (teacher)", "Codeur de référence (enseignant)";
     student: "Student", "Étudiant";
+    of_coded_units: "of coded units", "des unités codées";
     missed: "Passages missed", "Passages manqués";
     extra: "Passages coded in addition", "Passages codés en plus";
     save_html_report: "Save HTML report…", "Enregistrer le rapport HTML…";

@@ -123,13 +123,20 @@ fn agreement_table_equals_the_library_and_the_command_line() {
 
     // The bootstrap interval is computed on a worker thread and equals the command line's.
     h.get_by_label("Bootstrap 95 % interval for α").click();
-    for _ in 0..500 {
-        h.run();
+    // The spinner repaints while the worker runs: step frames, not `run` (which waits to settle).
+    h.step();
+    assert!(
+        h.state().team.agreement.busy(),
+        "the interval is computed in the background"
+    );
+    for _ in 0..1000 {
+        h.step();
         if !h.state().team.agreement.busy() {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    h.run();
     let with_ci = h.state().team.agreement.shown().cloned().unwrap();
     let ci = with_ci.pooled.alpha_ci95.expect("an interval");
     let out = normcoder(&["agreement", &p, "--json"]);

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use egui::{Context, RichText, Ui};
+use egui::{Context, Ui};
 
 use crate::analysis::agreement::{
     self, AgreementReport, BootstrapOptions, Measures, Options, Selection, Unit,
@@ -292,7 +292,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
         });
     ui.separator();
     for line in statement(report, t) {
-        ui.label(RichText::new(line).small());
+        ui.label(line);
     }
 }
 

@@ -163,11 +163,10 @@ fn kind_label(kind: Kind, t: &Tr) -> &'static str {
 pub fn place_label(i: usize, p: &Place, t: &Tr) -> String {
     let by: Vec<&str> = p.coded_by.iter().map(CoderId::as_str).collect();
     format!(
-        "{}. {} · {} · {} {} ({}–{})",
+        "{}. {} · {} · {} ({}–{})",
         i + 1,
         p.code,
         kind_label(p.kind, t),
-        t.coded_by,
         by.join(", "),
         p.start,
         p.end
@@ -251,7 +250,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
     let height = ui.available_height();
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
-            ui.set_width(300.0);
+            ui.set_width(390.0);
             ui.horizontal(|ui| {
                 ui.label(format!("{} {}", panel.places.len(), t.disagreements));
                 if ui.button(format!("{} (Shift+F9)", t.previous)).clicked() {
@@ -323,12 +322,22 @@ fn legend(ui: &mut Ui, project: &Project, coders: &[CoderId], t: &Tr) {
 
 /// Colours for the text background: places of disagreement, and the current one.
 const PLACE_BG: Color32 = Color32::from_rgba_premultiplied(90, 78, 20, 90);
-const CURRENT_BG: Color32 = Color32::from_rgba_premultiplied(200, 100, 0, 200);
+const CURRENT_BG: Color32 = Color32::from_rgba_premultiplied(170, 85, 0, 170);
 
-/// The text, paragraph by paragraph, each line with its coders' lanes under it.
+/// Pushes `[x0, x1)` with `value` onto a list of runs, extending the last run when it has the
+/// same value and touches.
+fn push_run<T: PartialEq>(runs: &mut Vec<(f32, f32, T)>, x0: f32, x1: f32, value: T) {
+    match runs.last_mut() {
+        Some(last) if last.2 == value && x0 - last.1 < 2.0 => last.1 = x1,
+        _ => runs.push((x0, x1, value)),
+    }
+}
+
+/// The text, paragraph by paragraph, each line with its coders' lanes under it; places of
+/// disagreement have a tinted background, the current one a stronger one.
 #[expect(
     clippy::too_many_lines,
-    reason = "one pass: background sections, layout, lanes, scroll target"
+    reason = "one pass per paragraph: marks, layout, backgrounds, lanes, scroll target"
 )]
 fn lanes_view(
     ui: &mut Ui,
@@ -353,6 +362,7 @@ fn lanes_view(
     let lanes_height = lanes_count as f32 * (LANE + 1.0);
     let line_height = font_height + 2.0 * (lanes_height + 3.0);
     let text_colour = ui.visuals().text_color();
+    let rule = ui.visuals().weak_text_color().gamma_multiply(0.35);
     let width = ui.available_width().max(200.0);
     let current = panel.current.and_then(|i| panel.places.get(i));
     let mut seg = 0;
@@ -365,63 +375,39 @@ fn lanes_view(
             ui.add_space(4.0);
             continue;
         }
-        // Background sections: break at every place boundary inside the paragraph.
-        let mut cuts: Vec<usize> = vec![p0, p1];
-        for p in &panel.places {
-            if p.start < p1 && p0 < p.end {
-                cuts.push(p.start.clamp(p0, p1));
-                cuts.push(p.end.clamp(p0, p1));
+        // 0: agreement, 1: a place of disagreement, 2: the current place.
+        let mut mark = vec![0u8; n];
+        for p in panel.places.iter().filter(|p| p.start < p1 && p0 < p.end) {
+            let level = if current == Some(p) { 2 } else { 1 };
+            for m in &mut mark[p.start.max(p0) - p0..p.end.min(p1) - p0] {
+                *m = (*m).max(level);
             }
         }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let bytes: Vec<usize> = paragraph
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(paragraph.len()))
-            .collect();
         let mut job = LayoutJob::default();
         job.wrap.max_width = width;
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if a >= b {
-                continue;
-            }
-            let in_current = current.is_some_and(|p| p.start <= a && b <= p.end);
-            let in_place = panel.places.iter().any(|p| p.start <= a && b <= p.end);
-            let background = if in_current {
-                CURRENT_BG
-            } else if in_place {
-                PLACE_BG
-            } else {
-                Color32::TRANSPARENT
-            };
-            let piece = &paragraph[bytes[a - p0]..bytes[b - p0]];
-            job.append(
-                piece,
-                0.0,
-                TextFormat {
-                    font_id: font.clone(),
-                    color: text_colour,
-                    background,
-                    line_height: Some(line_height),
-                    ..TextFormat::default()
-                },
-            );
-        }
+        job.append(
+            paragraph,
+            0.0,
+            TextFormat {
+                font_id: font.clone(),
+                color: text_colour,
+                line_height: Some(line_height),
+                ..TextFormat::default()
+            },
+        );
         let galley = ui.painter().layout_job(job);
         let (rect, _) = ui.allocate_exact_size(
             vec2(width, galley.size().y.max(line_height)),
             Sense::hover(),
         );
         if ui.is_rect_visible(rect) {
-            let painter = ui.painter();
-            painter.galley(rect.min, galley.clone(), text_colour);
-            // Lanes: one strip per coder under each glyph, merged into runs of one colour.
+            let mut backgrounds: Vec<(Rect, Color32)> = Vec::new();
+            let mut strips: Vec<(Rect, Color32)> = Vec::new();
             let mut k = p0;
             for row in &galley.rows {
-                let mut runs: Vec<Vec<(f32, f32, Vec<Color32>)>> = vec![Vec::new(); lanes_count];
-                let mut bottom = None;
+                let mut lanes: Vec<Vec<(f32, f32, Vec<Color32>)>> = vec![Vec::new(); lanes_count];
+                let mut marks: Vec<(f32, f32, u8)> = Vec::new();
+                let mut text_top = None;
                 for g in &row.row.glyphs {
                     while seg < panel.segments.len() && panel.segments[seg].end <= k {
                         seg += 1;
@@ -429,10 +415,9 @@ fn lanes_view(
                     let here = panel.segments.get(seg).filter(|s| s.start <= k);
                     let x0 = rect.min.x + row.pos.x + g.pos.x;
                     let x1 = x0 + g.advance_width;
-                    bottom.get_or_insert(
-                        rect.min.y + row.pos.y + g.pos.y - g.font_ascent + g.font_height + 2.0,
-                    );
-                    for (lane, out) in runs.iter_mut().enumerate() {
+                    text_top.get_or_insert(rect.min.y + row.pos.y + g.pos.y - g.font_ascent);
+                    push_run(&mut marks, x0, x1, mark.get(k - p0).copied().unwrap_or(0));
+                    for (lane, out) in lanes.iter_mut().enumerate() {
                         let cols: Vec<Color32> = here
                             .and_then(|s| s.codes.get(lane))
                             .map(|codes| {
@@ -442,50 +427,60 @@ fn lanes_view(
                                     .collect()
                             })
                             .unwrap_or_default();
-                        match out.last_mut() {
-                            Some(last) if last.2 == cols && (last.1 - x0).abs() < 0.5 => {
-                                last.1 = x1;
-                            }
-                            _ => out.push((x0, x1, cols)),
-                        }
+                        push_run(out, x0, x1, cols);
                     }
                     k += 1;
                 }
                 k += usize::from(row.ends_with_newline);
-                let Some(y) = bottom else {
+                let Some(top) = text_top else {
                     continue;
                 };
-                for (lane, out) in runs.iter().enumerate() {
+                for (x0, x1, level) in marks {
+                    let colour = match level {
+                        2 => CURRENT_BG,
+                        1 => PLACE_BG,
+                        _ => continue,
+                    };
+                    backgrounds.push((
+                        Rect::from_min_max(pos2(x0, top - 1.0), pos2(x1, top + font_height + 1.0)),
+                        colour,
+                    ));
+                }
+                let lanes_top = top + font_height + 3.0;
+                for (lane, out) in lanes.iter().enumerate() {
                     #[expect(clippy::cast_precision_loss, reason = "a handful of coders")]
-                    let top = y + lane as f32 * (LANE + 1.0);
+                    let y = lanes_top + lane as f32 * (LANE + 1.0);
                     for (x0, x1, cols) in out {
                         if cols.is_empty() {
-                            painter.rect_filled(
+                            strips.push((
                                 Rect::from_min_max(
-                                    pos2(*x0, top + LANE / 2.0),
-                                    pos2(*x1, top + LANE / 2.0 + 0.5),
+                                    pos2(*x0, y + LANE / 2.0),
+                                    pos2(*x1, y + LANE / 2.0 + 0.6),
                                 ),
-                                0.0,
-                                ui.visuals().weak_text_color().gamma_multiply(0.4),
-                            );
+                                rule,
+                            ));
                             continue;
                         }
                         #[expect(clippy::cast_precision_loss, reason = "a few codes")]
                         let h = LANE / cols.len() as f32;
                         for (j, c) in cols.iter().enumerate() {
                             #[expect(clippy::cast_precision_loss, reason = "a few codes")]
-                            let t0 = top + j as f32 * h;
-                            painter.rect_filled(
-                                Rect::from_min_max(pos2(*x0, t0), pos2(*x1, t0 + h)),
-                                0.0,
-                                *c,
-                            );
+                            let t0 = y + j as f32 * h;
+                            strips.push((Rect::from_min_max(pos2(*x0, t0), pos2(*x1, t0 + h)), *c));
                         }
                     }
                 }
             }
+            let painter = ui.painter();
+            for (r, c) in backgrounds {
+                painter.rect_filled(r, 2.0, c);
+            }
+            painter.galley(rect.min, galley.clone(), text_colour);
+            for (r, c) in strips {
+                painter.rect_filled(r, 0.0, c);
+            }
         }
-        if scroll && current.is_some_and(|p| p.start < p1.max(p0 + 1) && p0 <= p.start) {
+        if scroll && current.is_some_and(|p| p0 <= p.start && p.start <= p1) {
             ui.scroll_to_rect(rect, Some(Align::Center));
         }
         ui.add_space(6.0);

@@ -127,7 +127,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                         format_alpha(a.pooled.alpha, t),
                         format_alpha(kappa(&a.pooled), t),
                         format_percent(a.pooled.percent_coded),
-                        t.percent_coded
+                        t.of_coded_units
                     ),
                     None => format!("{}{} {}", t.student, t.colon, s.student),
                 };
