@@ -369,3 +369,47 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
         Some(out.as_path())
     );
 }
+
+#[test]
+fn three_coders_on_a_long_document_fleiss_and_lanes() {
+    use normcoder::synth_team::{TeamShape, project as team_project};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.ncp.ron");
+    let p = team_project(
+        crate::common::codebook(),
+        TeamShape {
+            documents: 1,
+            chars_per_doc: 300_000,
+            coders: 3,
+            codes: 8,
+            passages: 40,
+            seed: 11,
+        },
+    )
+    .unwrap();
+    store::save(&path, &p, false).unwrap();
+    let mut h = harness(path, ScriptedPicker::default());
+    open_tab(&mut h, Tab::Agreement);
+    let report = h.state().team.agreement.shown().cloned().unwrap();
+    assert_eq!(report.coders.len(), 3);
+    assert!(shown(&h, "Fleiss κ"));
+    assert!(shown(&h, &format_alpha(report.pooled.fleiss_kappa, &EN)));
+
+    open_tab(&mut h, Tab::Disagreements);
+    let places = h.state().team.disagreement.places.clone();
+    assert!(!places.is_empty());
+    let started = std::time::Instant::now();
+    h.key_press(Key::F9);
+    h.run();
+    let first = started.elapsed();
+    let started = std::time::Instant::now();
+    for _ in 0..5 {
+        h.key_press(Key::F9);
+        h.run();
+    }
+    eprintln!(
+        "long document: first step {first:?}, next five {:?}",
+        started.elapsed()
+    );
+    assert_eq!(h.state().team.disagreement.current, Some(5));
+}

@@ -48,6 +48,9 @@ pub struct DisagreementPanel {
     pub segments: Vec<Segment>,
     computed_for: Option<Key>,
     scroll_to_current: bool,
+    /// Height of every paragraph as last laid out, and what for (document, width, lanes): a
+    /// paragraph out of view is skipped with its known height instead of being laid out again.
+    heights: Option<((DocId, u32, usize), Vec<f32>)>,
 }
 
 impl Default for DisagreementPanel {
@@ -62,6 +65,7 @@ impl Default for DisagreementPanel {
             segments: Vec::new(),
             computed_for: None,
             scroll_to_current: false,
+            heights: None,
         }
     }
 }
@@ -344,11 +348,22 @@ fn lanes_view(
     project: &Project,
     doc_id: &DocId,
     lanes_count: usize,
-    panel: &DisagreementPanel,
+    panel: &mut DisagreementPanel,
     scroll: bool,
 ) {
     let Some(doc) = project.document(doc_id) else {
         return;
+    };
+    let width = ui.available_width().max(200.0);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a width in points"
+    )]
+    let heights_key = (doc_id.clone(), width.round() as u32, lanes_count);
+    let mut heights = match panel.heights.take() {
+        Some((k, h)) if k == heights_key => h,
+        _ => Vec::new(),
     };
     let colours: BTreeMap<&CodeId, Color32> = project
         .codebook()
@@ -363,16 +378,25 @@ fn lanes_view(
     let line_height = font_height + 2.0 * (lanes_height + 3.0);
     let text_colour = ui.visuals().text_color();
     let rule = ui.visuals().weak_text_color().gamma_multiply(0.35);
-    let width = ui.available_width().max(200.0);
     let current = panel.current.and_then(|i| panel.places.get(i));
     let mut seg = 0;
     let mut start = 0usize;
-    for paragraph in doc.text().split('\n') {
+    for (index, paragraph) in doc.text().split('\n').enumerate() {
         let n = paragraph.chars().count();
         let (p0, p1) = (start, start + n);
         start = p1 + 1;
         if paragraph.trim().is_empty() {
             ui.add_space(4.0);
+            continue;
+        }
+        let wanted = scroll && current.is_some_and(|p| p0 <= p.start && p.start <= p1);
+        // Out of view with a known height: keep the space, skip the layout.
+        if let Some(&h) = heights.get(index).filter(|h| **h > 0.0)
+            && !wanted
+            && !ui.is_rect_visible(Rect::from_min_size(ui.cursor().min, vec2(width, h)))
+        {
+            ui.allocate_exact_size(vec2(width, h), Sense::hover());
+            ui.add_space(6.0);
             continue;
         }
         // 0: agreement, 1: a place of disagreement, 2: the current place.
@@ -400,6 +424,10 @@ fn lanes_view(
             vec2(width, galley.size().y.max(line_height)),
             Sense::hover(),
         );
+        if heights.len() <= index {
+            heights.resize(index + 1, 0.0);
+        }
+        heights[index] = rect.height();
         if ui.is_rect_visible(rect) {
             let mut backgrounds: Vec<(Rect, Color32)> = Vec::new();
             let mut strips: Vec<(Rect, Color32)> = Vec::new();
@@ -480,11 +508,12 @@ fn lanes_view(
                 painter.rect_filled(r, 0.0, c);
             }
         }
-        if scroll && current.is_some_and(|p| p0 <= p.start && p.start <= p1) {
+        if wanted {
             ui.scroll_to_rect(rect, Some(Align::Center));
         }
         ui.add_space(6.0);
     }
+    panel.heights = Some((heights_key, heights));
 }
 
 /// The next (or previous) place, wrapping around.
