@@ -413,3 +413,14 @@ fn three_coders_on_a_long_document_fleiss_and_lanes() {
     );
     assert_eq!(h.state().team.disagreement.current, Some(5));
 }
+
+#[test]
+fn hovering_the_text_tells_each_coders_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    open_tab(&mut h, Tab::Disagreements);
+    assert!(h.query_all_by_label("alice: –\nbruno: –").next().is_none());
+    h.get_by_label("ASSEMBLÉE NATIONALE").hover();
+    h.run();
+    h.get_by_label("alice: –\nbruno: –");
+}

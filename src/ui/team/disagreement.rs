@@ -304,7 +304,9 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                 .max_height(height - 40.0)
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    lanes_view(ui, project, &doc_id, coders.len(), panel, scroll);
+                    if let Some(i) = lanes_view(ui, project, &doc_id, &coders, panel, scroll, t) {
+                        commands.push(TeamCommand::GoTo(i));
+                    }
                 });
         });
     });
@@ -338,7 +340,8 @@ fn push_run<T: PartialEq>(runs: &mut Vec<(f32, f32, T)>, x0: f32, x1: f32, value
 }
 
 /// The text, paragraph by paragraph, each line with its coders' lanes under it; places of
-/// disagreement have a tinted background, the current one a stronger one.
+/// disagreement have a tinted background, the current one a stronger one. Hovering the text
+/// tells each coder's codes there; clicking a place returns its index.
 #[expect(
     clippy::too_many_lines,
     reason = "one pass per paragraph: marks, layout, backgrounds, lanes, scroll target"
@@ -347,13 +350,14 @@ fn lanes_view(
     ui: &mut Ui,
     project: &Project,
     doc_id: &DocId,
-    lanes_count: usize,
+    coders: &[CoderId],
     panel: &mut DisagreementPanel,
     scroll: bool,
-) {
-    let Some(doc) = project.document(doc_id) else {
-        return;
-    };
+    tr: &Tr,
+) -> Option<usize> {
+    let doc = project.document(doc_id)?;
+    let lanes_count = coders.len();
+    let mut clicked = None;
     let width = ui.available_width().max(200.0);
     #[expect(
         clippy::cast_possible_truncation,
@@ -382,8 +386,8 @@ fn lanes_view(
     let mut seg = 0;
     let mut start = 0usize;
     for (index, paragraph) in doc.text().split('\n').enumerate() {
-        let n = paragraph.chars().count();
-        let (p0, p1) = (start, start + n);
+        let chars = paragraph.chars().count();
+        let (p0, p1) = (start, start + chars);
         start = p1 + 1;
         if paragraph.trim().is_empty() {
             ui.add_space(4.0);
@@ -400,7 +404,7 @@ fn lanes_view(
             continue;
         }
         // 0: agreement, 1: a place of disagreement, 2: the current place.
-        let mut mark = vec![0u8; n];
+        let mut mark = vec![0u8; chars];
         for p in panel.places.iter().filter(|p| p.start < p1 && p0 < p.end) {
             let level = if current == Some(p) { 2 } else { 1 };
             for m in &mut mark[p.start.max(p0) - p0..p.end.min(p1) - p0] {
@@ -420,10 +424,38 @@ fn lanes_view(
             },
         );
         let galley = ui.painter().layout_job(job);
-        let (rect, _) = ui.allocate_exact_size(
+        let (rect, response) = ui.allocate_exact_size(
             vec2(width, galley.size().y.max(line_height)),
-            Sense::hover(),
+            Sense::click(),
         );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, paragraph));
+        // Hover: what each coder has here; click: that place becomes the current one.
+        if let Some(pos) = response.hover_pos() {
+            let c = (p0 + galley.cursor_from_pos(pos - rect.min).index.0).min(p1.saturating_sub(1));
+            let at = panel.segments.partition_point(|s| s.end <= c);
+            if let Some(segment) = panel.segments.get(at).filter(|s| s.start <= c) {
+                let lines: Vec<String> = coders
+                    .iter()
+                    .zip(&segment.codes)
+                    .map(|(who, codes)| {
+                        let names: Vec<&str> = codes.iter().map(CodeId::as_str).collect();
+                        format!(
+                            "{who}{} {}",
+                            tr.colon,
+                            if names.is_empty() {
+                                "–".to_owned()
+                            } else {
+                                names.join(", ")
+                            }
+                        )
+                    })
+                    .collect();
+                response.clone().on_hover_text(lines.join("\n"));
+            }
+            if response.clicked() {
+                clicked = panel.places.iter().position(|p| p.start <= c && c < p.end);
+            }
+        }
         if heights.len() <= index {
             heights.resize(index + 1, 0.0);
         }
@@ -514,6 +546,7 @@ fn lanes_view(
         ui.add_space(6.0);
     }
     panel.heights = Some((heights_key, heights));
+    clicked
 }
 
 /// The next (or previous) place, wrapping around.
