@@ -163,6 +163,11 @@ strings! {
     merge_need_two: "Choose at least two project files to merge.", "Choisissez au moins deux fichiers de projet à fusionner.";
     merge_failed: "The projects could not be merged", "Les projets n’ont pas pu être fusionnés";
     merged_into: "Merged into", "Fusionné dans";
+    merge_output_is_input: "is one of the files to merge; choose another output file", "est l’un des fichiers à fusionner ; choisissez un autre fichier de sortie";
+    annotations_in_two_files: "annotations in two files", "annotations dans deux fichiers";
+    merge_rename_hint: "If they are two different people, the coder of the later file can be renamed (for example alice-2) and the files merged. If it is the same person, cancel and rename one coder first.", "S’il s’agit de deux personnes différentes, le codeur du fichier suivant peut être renommé (par exemple alice-2) avant la fusion. S’il s’agit de la même personne, annulez et renommez d’abord l’un des codeurs.";
+    merge_rename: "Rename and merge", "Renommer et fusionner";
+    becomes: "becomes", "devient";
     merged_files: "Files merged", "Fichiers fusionnés";
     documents_only_in: "Documents found in one file only", "Documents présents dans un seul fichier";
     documents_renamed: "Documents matched by their text under another id", "Documents reconnus par leur texte sous un autre identifiant";

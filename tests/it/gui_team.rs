@@ -14,7 +14,6 @@ use normcoder::model::{CharSpan, CodeId, CoderId, Lang, Project};
 use normcoder::store;
 use normcoder::team::seminar::seminar;
 use normcoder::ui::command::UiCommand;
-use normcoder::ui::dialogs::Dialog;
 use normcoder::ui::i18n::EN;
 use normcoder::ui::team::{Tab, TeamCommand, format_alpha, place_label};
 use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
@@ -325,9 +324,14 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
     store::save(&b, &only(&demo, "bruno"), false).unwrap();
     let out = dir.path().join("merged.ncp.ron");
     let out2 = dir.path().join("refused.ncp.ron");
+    let out3 = dir.path().join("renamed.ncp.ron");
     let picker = ScriptedPicker {
-        merge: vec![vec![a.clone(), b.clone()], vec![a.clone(), a.clone()]],
-        save: vec![out.clone(), out2.clone()],
+        merge: vec![
+            vec![a.clone(), b.clone()],
+            vec![a.clone(), a.clone()],
+            vec![a.clone(), a.clone()],
+        ],
+        save: vec![out.clone(), out2.clone(), out3.clone()],
         ..ScriptedPicker::default()
     };
     let mut h = harness(demo_copy(dir.path()), picker);
@@ -352,22 +356,53 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
     h.run();
     assert!(h.state().team.merge.is_none());
 
-    // The same coder in two files: refused, shown as an error, nothing written.
+    // The same coder in two files: a question, nothing written until it is answered.
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Merge coders’ projects…").click();
     h.run();
-    match &h.state().dialog {
-        Some(Dialog::Error(message)) => {
-            assert!(message.contains("alice"), "{message}");
-        }
-        other => panic!("expected an error, got {other:?}"),
-    }
+    let clash = h
+        .state()
+        .team
+        .merge_clash
+        .clone()
+        .expect("the clash is asked about");
+    assert!(clash.message.contains("alice"), "{}", clash.message);
+    assert!(!out2.exists());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().team.merge_clash.is_none());
     assert!(!out2.exists());
     assert_eq!(
         h.state().session.as_ref().and_then(|s| s.path()),
         Some(out.as_path())
     );
+
+    // Asked again, "Rename and merge" keeps both codings under two coders.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge coders’ projects…").click();
+    h.run();
+    h.get_by_label("Rename and merge").click();
+    h.run();
+    assert_eq!(
+        h.state().session.as_ref().and_then(|s| s.path()),
+        Some(out3.as_path())
+    );
+    let merged = project(&h);
+    assert!(merged.coder(&coder("alice-2")).is_some());
+    let alice = merged
+        .annotations()
+        .filter(|a| a.coder().as_str() == "alice")
+        .count();
+    let alice2 = merged
+        .annotations()
+        .filter(|a| a.coder().as_str() == "alice-2")
+        .count();
+    assert_eq!(alice, alice2);
+    assert!(alice > 0);
+    let report = &h.state().team.merge.as_ref().unwrap().report;
+    assert_eq!(report.coders_renamed.len(), 1);
 }
 
 #[test]
@@ -423,4 +458,55 @@ fn hovering_the_text_tells_each_coders_codes() {
     h.get_by_label("ASSEMBLÉE NATIONALE").hover();
     h.run();
     h.get_by_label("alice: –\nbruno: –");
+}
+
+#[test]
+fn every_tab_draws_in_french_and_undefined_alpha_is_never_zero() {
+    // alice and bruno both code the whole question pc.4: no variation, α undefined for pc.4.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("whole.ncp.ron");
+    let mut p = store::load(&repo("projects/paris-call-2018.ncp.ron"))
+        .unwrap()
+        .project;
+    let doc = normcoder::model::DocId::new("an-qag-1400-2018-11-15").unwrap();
+    let len = p.document(&doc).unwrap().char_len();
+    let whole: Vec<Action> = ["alice", "bruno"]
+        .iter()
+        .map(|who| {
+            Action::AddAnnotation(
+                normcoder::model::Annotation::new(
+                    normcoder::model::AnnotationId::random(),
+                    doc.clone(),
+                    CharSpan::new(0, len).unwrap(),
+                    [CodeId::new("pc.4").unwrap()].into(),
+                    coder(who),
+                    "",
+                    chrono::Utc::now(),
+                )
+                .unwrap(),
+            )
+        })
+        .collect();
+    apply(&mut p, Action::Batch(whole)).unwrap();
+    store::save(&path, &p, false).unwrap();
+    let report = compute(&p, &Options::default()).unwrap();
+    assert_eq!(report.per_code[&CodeId::new("pc.4").unwrap()].alpha, None);
+    let mut h = harness(path, ScriptedPicker::default());
+    h.state_mut().prefs.lang = Lang::Fr;
+    h.run();
+    h.get_by_label("Équipe").click();
+    h.run();
+    h.get_by_label("Accord").click();
+    h.run();
+    assert!(h.query_all_by_label("indéfini").count() >= 1);
+    h.get_by_label_contains("Mesuré\u{a0}: unité caractère");
+    h.get_by_label("Désaccords").click();
+    h.run();
+    h.key_press(Key::F9);
+    h.run();
+    h.get_by_label("Accepter le codage de alice");
+    h.get_by_label("Séminaire").click();
+    h.run();
+    h.get_by_label_contains("Étudiant\u{a0}: bruno");
+    assert!(h.query_all_by_label_contains("«\u{a0}").count() > 1);
 }

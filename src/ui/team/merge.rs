@@ -1,7 +1,8 @@
 //! File ▸ Merge coders' projects…: the picker asks for the coders' files and where to write the
 //! merged project; `team::merge` combines them, the result is saved and opened, and what the
 //! merge found (documents or codes in one file only, renamed documents, coders) is shown in a
-//! window. A refusal (the same coder in two files…) is shown as an error; nothing is written.
+//! window. The same coder in two files is a question (rename the later file's coder and merge, or
+//! cancel); any other refusal is an error. Nothing is written unless the merge went through.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,7 @@ use egui::{Context, RichText, Ui};
 
 use crate::session::Session;
 use crate::store;
-use crate::team::{MergeOptions, MergeReport, merge};
+use crate::team::{MergeError, MergeOptions, MergeReport, merge};
 use crate::ui::app::NormcoderApp;
 use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Dialog;
@@ -29,6 +30,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
+}
+
+/// The same coder has annotations in two files: the user may rename and merge, or cancel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeClash {
+    pub files: Vec<PathBuf>,
+    pub output: PathBuf,
+    /// What clashed, in the interface's language.
+    pub message: String,
 }
 
 /// Asks for the files, merges them, writes and opens the result.
@@ -53,6 +63,18 @@ pub(super) fn run(app: &mut NormcoderApp) {
     let Some(output) = app.picker.save_project("merged.ncp.ron") else {
         return;
     };
+    merge_files(app, files, output, false);
+}
+
+/// Merges again what clashed, renaming the later files' coders.
+pub(super) fn rename_and_merge(app: &mut NormcoderApp) {
+    if let Some(clash) = app.team.merge_clash.take() {
+        merge_files(app, clash.files, clash.output, true);
+    }
+}
+
+fn merge_files(app: &mut NormcoderApp, files: Vec<PathBuf>, output: PathBuf, rename: bool) {
+    let t = app.tr();
     let fail = |message: String| {
         Some(Dialog::Error(format!(
             "{}{} {message}",
@@ -60,10 +82,7 @@ pub(super) fn run(app: &mut NormcoderApp) {
         )))
     };
     if let Some(input) = files.iter().find(|f| same_file(f, &output)) {
-        app.dialog = fail(format!(
-            "{} is one of the files to merge; choose another output file",
-            input.display()
-        ));
+        app.dialog = fail(format!("{} {}", input.display(), t.merge_output_is_input));
         return;
     }
     let mut inputs = Vec::with_capacity(files.len());
@@ -76,8 +95,28 @@ pub(super) fn run(app: &mut NormcoderApp) {
             }
         }
     }
-    let (project, report) = match merge(&inputs, MergeOptions::default()) {
+    let (project, report) = match merge(&inputs, MergeOptions { rename }) {
         Ok(done) => done,
+        Err(MergeError::SameCoder {
+            coder,
+            first,
+            second,
+        }) => {
+            let message = format!(
+                "{} {coder}{} {} ({}, {})",
+                t.coder,
+                t.colon,
+                t.annotations_in_two_files,
+                first.display(),
+                second.display()
+            );
+            app.team.merge_clash = Some(MergeClash {
+                files,
+                output,
+                message,
+            });
+            return;
+        }
         Err(e) => {
             app.dialog = fail(e.to_string());
             return;
@@ -94,8 +133,35 @@ pub(super) fn run(app: &mut NormcoderApp) {
     }
 }
 
+/// The question asked when the same coder is in two files.
+fn show_clash(app: &mut NormcoderApp, ctx: &Context) {
+    let Some(clash) = &app.team.merge_clash else {
+        return;
+    };
+    let t = app.tr();
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("team-merge-clash")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(t.merge_failed);
+        ui.label(&clash.message);
+        ui.label(t.merge_rename_hint);
+        ui.horizontal(|ui| {
+            if ui.button(t.merge_rename).clicked() {
+                answer = Some(TeamCommand::MergeRenaming);
+            }
+            if ui.button(t.cancel).clicked() {
+                answer = Some(TeamCommand::CancelMerge);
+            }
+        });
+    });
+    if let Some(command) = answer {
+        app.push(UiCommand::Team(command));
+    }
+}
+
 /// The merge report window, while a report is to be shown.
 pub(super) fn show_report(app: &mut NormcoderApp, ctx: &Context) {
+    show_clash(app, ctx);
     let Some(outcome) = &app.team.merge else {
         return;
     };
@@ -170,7 +236,7 @@ fn report_body(ui: &mut Ui, r: &MergeReport, t: &Tr) {
         t.documents_renamed,
         r.documents_renamed
             .iter()
-            .map(|(a, b)| format!("{a} → {b}"))
+            .map(|(a, b)| format!("{a} {} {b}", t.becomes))
             .collect(),
     );
     section(
@@ -197,7 +263,7 @@ fn report_body(ui: &mut Ui, r: &MergeReport, t: &Tr) {
         t.coders_renamed,
         r.coders_renamed
             .iter()
-            .map(|(a, b, p)| format!("{a} → {b} ({})", file_name(p)))
+            .map(|(a, b, p)| format!("{a} {} {b} ({})", t.becomes, file_name(p)))
             .collect(),
     );
     ui.label(format!(

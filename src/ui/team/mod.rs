@@ -21,7 +21,7 @@ use super::i18n::Tr;
 
 pub use agreement::{AgreementPanel, format_alpha, format_percent};
 pub use disagreement::{DEFAULT_CONSENSUS, DisagreementPanel, place_label};
-pub use merge::MergeOutcome;
+pub use merge::{MergeClash, MergeOutcome};
 pub use seminar::SeminarPanel;
 
 use crate::analysis::agreement::Unit;
@@ -46,6 +46,8 @@ pub struct TeamState {
     pub seminar: SeminarPanel,
     /// The last merge, shown in its own window until closed.
     pub merge: Option<MergeOutcome>,
+    /// A merge refused because a coder is in two files, waiting for the user's answer.
+    pub merge_clash: Option<MergeClash>,
 }
 
 /// Requests from the window, applied after drawing.
@@ -65,6 +67,10 @@ pub enum TeamCommand {
     SaveSeminarHtml,
     /// Ask for project files and an output file, merge, open the result.
     Merge,
+    /// Merge the clashing files again, renaming the later files' coders.
+    MergeRenaming,
+    /// Drop a clashing merge.
+    CancelMerge,
     /// Close the merge report.
     CloseMergeReport,
 }
@@ -146,6 +152,8 @@ pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: TeamCommand) {
             export(app, "seminar-report.html", "html", html);
         }
         TeamCommand::Merge => merge::run(app),
+        TeamCommand::MergeRenaming => merge::rename_and_merge(app),
+        TeamCommand::CancelMerge => app.team.merge_clash = None,
         TeamCommand::CloseMergeReport => app.team.merge = None,
     }
 }
