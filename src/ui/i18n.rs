@@ -212,6 +212,7 @@ strings! {
     kind_some_only: "coded by some only", "codé par certains seulement";
     accept_coding_of: "Accept the coding of", "Accepter le codage de";
     accepted: "Consensus updated (one undo step)", "Consensus mis à jour (une seule annulation)";
+    consensus_is_compared: "The consensus coder cannot be one of the coders compared.", "Le codeur de consensus ne peut pas être l’un des codeurs comparés.";
     choose_two_coders: "Tick at least two coders.", "Cochez au moins deux codeurs.";
     reference_coder: "Reference coder (teacher)", "Codeur de référence (enseignant)";
     student: "Student", "Étudiant";

@@ -113,6 +113,7 @@ fn agreement_table_equals_the_library_and_the_command_line() {
         assert_eq!(cli["units"].as_u64(), Some(m.units), "units of {code}");
         // …and the table shows it formatted the same way ("undefined", never 0).
         let cell = format_alpha(m.alpha, &EN);
+        assert_eq!(format_alpha(cli["alpha"].as_f64(), &EN), cell, "{code}");
         assert!(shown(&h, &cell), "alpha {cell} of {code} is not on screen");
         assert!(shown(&h, code.as_str()), "row of {code}");
         assert!(shown(&h, &format_alpha(m.alpha_u, &EN)));
@@ -259,6 +260,18 @@ fn disagreement_view_steps_accepts_into_consensus_and_undoes() {
     h.state_mut().push(UiCommand::Undo);
     h.run();
     assert_eq!(store::to_ron_string(&project(&h)).unwrap(), before);
+
+    // A compared coder cannot be the consensus: nothing is overwritten.
+    h.state_mut().team.disagreement.consensus_id = "bruno".to_owned();
+    h.state_mut().team.disagreement.coders = Some([coder("alice"), coder("bruno")].into());
+    h.run();
+    h.get_by_label("Accept the coding of alice").click();
+    h.run();
+    assert_eq!(store::to_ron_string(&project(&h)).unwrap(), before);
+    assert_eq!(
+        h.state().status.as_deref(),
+        Some("The consensus coder cannot be one of the coders compared.")
+    );
 }
 
 #[test]

@@ -606,7 +606,8 @@ pub(super) fn accept(app: &mut NormcoderApp, ctx: &Context, coder: &CoderId) {
             return;
         }
     };
-    if &consensus == coder {
+    if &consensus == coder || panel.compared(project, &doc).contains(&consensus) {
+        app.status = Some(t.consensus_is_compared.to_owned());
         return;
     }
     let overlaps = |a: &Annotation| a.span().start() < place.end && place.start < a.span().end();
