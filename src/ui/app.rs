@@ -46,6 +46,8 @@ pub struct NormcoderApp {
     pub analysis: super::analysis::AnalysisState,
     /// The Export window, the REFI-QDA import report and the export/import worker (issue 5).
     pub exchange: super::exchange::ExchangeState,
+    /// The Team window (agreement, disagreements, seminar) and the last merge report.
+    pub team: super::team::TeamState,
     pub dialog: Option<Dialog>,
     /// Last message for the status bar (errors included).
     pub status: Option<String>,
@@ -114,6 +116,7 @@ impl NormcoderApp {
             search: SearchState::default(),
             analysis: super::analysis::AnalysisState::default(),
             exchange: super::exchange::ExchangeState::default(),
+            team: super::team::TeamState::default(),
             dialog: None,
             status: None,
             coder_filter: None,
@@ -179,6 +182,7 @@ impl NormcoderApp {
         }
         super::analysis::show(self, &ctx);
         super::exchange::show(self, &ctx);
+        super::team::show(self, &ctx);
         super::palette::show(self, &ctx);
         super::dialogs::show(self, &ctx);
         self.apply_commands(&ctx);
@@ -246,6 +250,7 @@ impl NormcoderApp {
             UiCommand::ZoomReset => self.view.zoom_reset(),
             UiCommand::Analysis(c) => super::analysis::apply(self, ctx, c),
             UiCommand::Exchange(c) => super::exchange::apply(self, ctx, c),
+            UiCommand::Team(c) => super::team::apply(self, ctx, c),
             file_command => super::files::apply(self, ctx, file_command),
         }
     }

@@ -59,4 +59,6 @@ pub enum UiCommand {
     Analysis(super::analysis::AnalysisCommand),
     /// File ▸ Export… and the REFI-QDA imports (issue 5).
     Exchange(super::exchange::ExchangeCommand),
+    /// The Team window: agreement, disagreements, seminar, merge (issue 7).
+    Team(super::team::TeamCommand),
 }

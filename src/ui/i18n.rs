@@ -209,6 +209,78 @@ strings! {
     busy: "Please wait: another export or import is running.", "Patientez : un autre export ou import est en cours.";
     worker_stopped: "The export or import stopped unexpectedly.", "L’export ou l’import s’est arrêté inopinément.";
     // ---- end of exchange strings ----
+    // ---- team: agreement, disagreements, seminar, merge (issue 7) ----
+    menu_team: "Team", "Équipe";
+    colon: ":", "\u{a0}:";
+    quote_open: "“", "«\u{a0}";
+    quote_close: "”", "\u{a0}»";
+    agreement: "Agreement", "Accord";
+    disagreements: "Disagreements", "Désaccords";
+    seminar: "Seminar", "Séminaire";
+    merge_projects: "Merge coders’ projects…", "Fusionner les projets des codeurs…";
+    merge_report: "Merge report", "Rapport de fusion";
+    merge_need_two: "Choose at least two project files to merge.", "Choisissez au moins deux fichiers de projet à fusionner.";
+    merge_failed: "The projects could not be merged", "Les projets n’ont pas pu être fusionnés";
+    merged_into: "Merged into", "Fusionné dans";
+    merge_output_is_input: "is one of the files to merge; choose another output file", "est l’un des fichiers à fusionner ; choisissez un autre fichier de sortie";
+    annotations_in_two_files: "annotations in two files", "annotations dans deux fichiers";
+    merge_rename_hint: "If they are two different people, the coder of the later file can be renamed (for example alice-2) and the files merged. If it is the same person, cancel and rename one coder first.", "S’il s’agit de deux personnes différentes, le codeur du fichier suivant peut être renommé (par exemple alice-2) avant la fusion. S’il s’agit de la même personne, annulez et renommez d’abord l’un des codeurs.";
+    merge_rename: "Rename and merge", "Renommer et fusionner";
+    becomes: "becomes", "devient";
+    merged_files: "Files merged", "Fichiers fusionnés";
+    documents_only_in: "Documents found in one file only", "Documents présents dans un seul fichier";
+    documents_renamed: "Documents matched by their text under another id", "Documents reconnus par leur texte sous un autre identifiant";
+    codes_only_in: "Codes found in one file only", "Codes présents dans un seul fichier";
+    codes_differing: "Codes whose label or definition differs (the first file’s kept)", "Codes dont le libellé ou la définition diffère (celui du premier fichier est gardé)";
+    coders_renamed: "Coders renamed", "Codeurs renommés";
+    annotations_by_coder: "Annotations per coder", "Annotations par codeur";
+    annotation_ids_changed: "Annotations given a new id", "Annotations ayant reçu un nouvel identifiant";
+    none: "none", "aucun";
+    coders: "Coders", "Codeurs";
+    unit: "Unit", "Unité";
+    unit_char: "character", "caractère";
+    unit_sentence: "sentence", "phrase";
+    unit_paragraph: "paragraph", "paragraphe";
+    confidence_interval: "Bootstrap 95 % interval for α", "Intervalle de confiance à 95 % pour α (bootstrap)";
+    computing: "Computing…", "Calcul en cours…";
+    undefined: "undefined", "indéfini";
+    code: "Code", "Code";
+    pooled: "(pooled)", "(ensemble)";
+    percent_all: "% all units", "% de toutes les unités";
+    percent_coded: "% coded units", "% des unités codées";
+    units: "Units", "Unités";
+    units_coded: "coded", "codées";
+    measured: "Measured", "Mesuré";
+    unit_is: "unit", "unité";
+    units_compared: "units compared", "unités comparées";
+    codes_compared: "codes compared", "codes comparés";
+    excluded: "Excluded", "Exclu";
+    excluded_document: "document", "document";
+    no_annotation_by: "no annotation by", "aucune annotation de";
+    not_selected: "not selected", "non sélectionné";
+    excluded_codes: "codes not used by these coders in these documents", "codes non utilisés par ces codeurs dans ces documents";
+    excluded_coders: "coders not compared", "codeurs non comparés";
+    bootstrap_note: "bootstrap replicates, seed", "tirages bootstrap, graine";
+    document: "Document", "Document";
+    consensus_coder: "Consensus coder", "Codeur de consensus";
+    consensus_name: "name", "nom";
+    place_of: "place", "endroit";
+    no_disagreement: "No disagreement among these coders in this document.", "Aucun désaccord entre ces codeurs dans ce document.";
+    kind_boundary: "different boundaries", "limites différentes";
+    kind_different_code: "different code", "code différent";
+    kind_some_only: "coded by some only", "codé par certains seulement";
+    accept_coding_of: "Accept the coding of", "Accepter le codage de";
+    accepted: "Consensus updated (one undo step)", "Consensus mis à jour (une seule annulation)";
+    consensus_is_compared: "The consensus coder cannot be one of the coders compared.", "Le codeur de consensus ne peut pas être l’un des codeurs comparés.";
+    choose_two_coders: "Tick at least two coders.", "Cochez au moins deux codeurs.";
+    reference_coder: "Reference coder (teacher)", "Codeur de référence (enseignant)";
+    student: "Student", "Étudiant";
+    of_coded_units: "of coded units", "des unités codées";
+    missed: "Passages missed", "Passages manqués";
+    extra: "Passages coded in addition", "Passages codés en plus";
+    save_html_report: "Save HTML report…", "Enregistrer le rapport HTML…";
+    legend: "Lanes under the text, one per coder", "Une bande par codeur sous le texte";
+    // ---- end of team strings ----
 }
 
 /// The strings of a language.

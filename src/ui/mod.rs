@@ -15,6 +15,7 @@ pub mod picker;
 pub mod prefs;
 pub mod search;
 mod shortcuts;
+pub mod team;
 
 use std::path::PathBuf;
 

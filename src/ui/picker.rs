@@ -17,6 +17,8 @@ pub trait FilePicker {
     fn export_folder(&mut self, suggested_name: &str) -> Option<PathBuf>;
     /// A REFI-QDA file to import (`extension` without the dot: qdpx or qdc).
     fn refi_file(&mut self, extension: &str) -> Option<PathBuf>;
+    /// Several coders' project files to merge (File ▸ Merge coders' projects…).
+    fn projects_to_merge(&mut self) -> Vec<PathBuf>;
 }
 
 /// The native dialogs (`rfd`).
@@ -69,6 +71,13 @@ impl FilePicker for NativePicker {
             .add_filter(format!("REFI-QDA (.{extension})"), &[extension])
             .pick_file()
     }
+
+    fn projects_to_merge(&mut self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Normcoder project", &["ron"])
+            .pick_files()
+            .unwrap_or_default()
+    }
 }
 
 /// A picker that answers from queues: for tests and scripted runs.
@@ -83,6 +92,8 @@ pub struct ScriptedPicker {
     pub folders: Vec<PathBuf>,
     /// Answers to `refi_file`, in order.
     pub refi: Vec<PathBuf>,
+    /// Answers to `projects_to_merge`, in order.
+    pub merge: Vec<Vec<PathBuf>>,
 }
 
 impl FilePicker for ScriptedPicker {
@@ -112,5 +123,13 @@ impl FilePicker for ScriptedPicker {
 
     fn refi_file(&mut self, _extension: &str) -> Option<PathBuf> {
         (!self.refi.is_empty()).then(|| self.refi.remove(0))
+    }
+
+    fn projects_to_merge(&mut self) -> Vec<PathBuf> {
+        if self.merge.is_empty() {
+            Vec::new()
+        } else {
+            self.merge.remove(0)
+        }
     }
 }

@@ -17,6 +17,7 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
             ui.menu_button(t.menu_edit, |ui| edit_menu(app, ui, has_project));
             ui.menu_button(t.menu_view, |ui| view_menu(app, ui, has_project));
             ui.menu_button(t.menu_analysis, |ui| analysis_menu(app, ui, has_project));
+            ui.menu_button(t.menu_team, |ui| team_menu(app, ui, has_project));
         });
     });
 }
@@ -64,6 +65,14 @@ fn file_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
         has_project,
     );
     exchange_items(app, ui, has_project);
+    item(
+        app,
+        ui,
+        t.merge_projects,
+        "",
+        UiCommand::Team(crate::ui::team::TeamCommand::Merge),
+        true,
+    );
     ui.separator();
     item(
         app,
@@ -231,6 +240,35 @@ fn exchange_items(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
         "",
         UiCommand::Exchange(ExchangeCommand::OpenExport),
         has_project,
+    );
+}
+
+/// Team: the tabs of the Team window (issue 7).
+fn team_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
+    use crate::ui::team::{Tab, TeamCommand};
+    let t = app.tr();
+    for (tab, label) in [
+        (Tab::Agreement, t.agreement),
+        (Tab::Disagreements, t.disagreements),
+        (Tab::Seminar, t.seminar),
+    ] {
+        item(
+            app,
+            ui,
+            label,
+            "",
+            UiCommand::Team(TeamCommand::Open(tab)),
+            has_project,
+        );
+    }
+    ui.separator();
+    item(
+        app,
+        ui,
+        t.merge_projects,
+        "",
+        UiCommand::Team(TeamCommand::Merge),
+        true,
     );
 }
 

@@ -1,0 +1,177 @@
+//! The Team window (issue 7): inter-coder agreement, the disagreement view with a consensus
+//! coder, the seminar report, and File ▸ Merge coders' projects….
+//!
+//! Everything shown is computed by `crate::analysis::agreement` and `crate::team`, cached until
+//! the project's history state (or an option) changes; the window only draws and pushes
+//! [`TeamCommand`]s, which [`apply`] runs after drawing. Exports go through the `FilePicker`;
+//! accepting a coder's coding into the consensus is one `Action::Batch`, so one undo step.
+
+mod agreement;
+mod disagreement;
+mod merge;
+mod seminar;
+
+use egui::{Context, Key, Modifiers};
+
+use crate::store::write_atomic;
+
+use super::app::NormcoderApp;
+use super::command::UiCommand;
+use super::i18n::Tr;
+
+pub use agreement::{AgreementPanel, format_alpha, format_percent};
+pub use disagreement::{DEFAULT_CONSENSUS, DisagreementPanel, place_label};
+pub use merge::{MergeClash, MergeOutcome};
+pub use seminar::SeminarPanel;
+
+use crate::analysis::agreement::Unit;
+use crate::model::CoderId;
+
+/// The tabs of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Agreement,
+    Disagreements,
+    Seminar,
+}
+
+/// What the window holds between frames.
+#[derive(Debug, Default)]
+pub struct TeamState {
+    pub open: bool,
+    pub tab: Tab,
+    pub agreement: AgreementPanel,
+    pub disagreement: DisagreementPanel,
+    pub seminar: SeminarPanel,
+    /// The last merge, shown in its own window until closed.
+    pub merge: Option<MergeOutcome>,
+    /// A merge refused because a coder is in two files, waiting for the user's answer.
+    pub merge_clash: Option<MergeClash>,
+}
+
+/// Requests from the window, applied after drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamCommand {
+    /// Show the window on a tab.
+    Open(Tab),
+    /// Write the agreement table as CSV.
+    ExportAgreement,
+    /// Next (or previous) place of disagreement.
+    Step(bool),
+    /// Go to place `i` of the disagreement list.
+    GoTo(usize),
+    /// Copy this coder's annotations at the current place into the consensus coder.
+    Accept(CoderId),
+    /// Write the seminar report as HTML.
+    SaveSeminarHtml,
+    /// Ask for project files and an output file, merge, open the result.
+    Merge,
+    /// Merge the clashing files again, renaming the later files' coders.
+    MergeRenaming,
+    /// Drop a clashing merge.
+    CancelMerge,
+    /// Close the merge report.
+    CloseMergeReport,
+}
+
+/// A unit's words in the interface.
+#[must_use]
+pub fn unit_label(unit: Unit, t: &Tr) -> &'static str {
+    match unit {
+        Unit::Char => t.unit_char,
+        Unit::Sentence => t.unit_sentence,
+        Unit::Paragraph => t.unit_paragraph,
+    }
+}
+
+/// Draws the window (and the merge report), if open.
+pub fn show(app: &mut NormcoderApp, ctx: &Context) {
+    merge::show_report(app, ctx);
+    if !app.team.open || app.session.is_none() {
+        return;
+    }
+    let t = app.tr();
+    if app.team.tab == Tab::Disagreements && !ctx.text_edit_focused() {
+        // Shift+F9 first: a key without modifiers also matches it with Shift held.
+        let (back, next) = ctx.input_mut(|i| {
+            let back = i.consume_key(Modifiers::SHIFT, Key::F9);
+            (back, !back && i.consume_key(Modifiers::NONE, Key::F9))
+        });
+        if next || back {
+            app.push(UiCommand::Team(TeamCommand::Step(next)));
+        }
+    }
+    let mut open = true;
+    egui::Window::new(t.menu_team)
+        .id(egui::Id::unique("team-window"))
+        .open(&mut open)
+        .default_size([1060.0, 740.0])
+        .default_pos([200.0, 60.0])
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                for (tab, label) in [
+                    (Tab::Agreement, t.agreement),
+                    (Tab::Disagreements, t.disagreements),
+                    (Tab::Seminar, t.seminar),
+                ] {
+                    if ui.selectable_label(app.team.tab == tab, label).clicked() {
+                        app.team.tab = tab;
+                    }
+                }
+            });
+            ui.separator();
+            match app.team.tab {
+                Tab::Agreement => agreement::show(app, ui),
+                Tab::Disagreements => disagreement::show(app, ui),
+                Tab::Seminar => seminar::show(app, ui),
+            }
+        });
+    if !open {
+        app.team.open = false;
+    }
+}
+
+/// Runs a command of the window.
+pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: TeamCommand) {
+    match command {
+        TeamCommand::Open(tab) => {
+            app.team.open = true;
+            app.team.tab = tab;
+            ctx.request_repaint();
+        }
+        TeamCommand::ExportAgreement => {
+            let csv = agreement::csv(app);
+            export(app, "agreement.csv", "csv", csv);
+        }
+        TeamCommand::Step(forward) => disagreement::step(app, ctx, forward),
+        TeamCommand::GoTo(i) => disagreement::go_to(app, ctx, i),
+        TeamCommand::Accept(coder) => disagreement::accept(app, ctx, &coder),
+        TeamCommand::SaveSeminarHtml => {
+            let html = seminar::html(app);
+            export(app, "seminar-report.html", "html", html);
+        }
+        TeamCommand::Merge => merge::run(app),
+        TeamCommand::MergeRenaming => merge::rename_and_merge(app),
+        TeamCommand::CancelMerge => app.team.merge_clash = None,
+        TeamCommand::CloseMergeReport => app.team.merge = None,
+    }
+}
+
+/// Asks where to write, then writes atomically; the outcome goes to the status bar.
+fn export(app: &mut NormcoderApp, name: &str, extension: &str, content: Result<String, String>) {
+    let content = match content {
+        Ok(c) => c,
+        Err(e) => {
+            app.status = Some(e);
+            return;
+        }
+    };
+    let Some(path) = app.picker.export_file(name, extension) else {
+        return;
+    };
+    app.status = Some(match write_atomic(&path, content.as_bytes()) {
+        Ok(()) => format!("{} {}", app.tr().exported, path.display()),
+        Err(e) => format!("{}: {e}", path.display()),
+    });
+}
