@@ -44,6 +44,8 @@ pub struct NormcoderApp {
     pub search: SearchState,
     /// The Analysis window (retrieval, tables, charts, corpus search).
     pub analysis: super::analysis::AnalysisState,
+    /// Batch import (worker, progress, summary) and the metadata form.
+    pub import: super::import::ImportState,
     pub dialog: Option<Dialog>,
     /// Last message for the status bar (errors included).
     pub status: Option<String>,
@@ -111,6 +113,7 @@ impl NormcoderApp {
             view: DocumentView::new(),
             search: SearchState::default(),
             analysis: super::analysis::AnalysisState::default(),
+            import: super::import::ImportState::default(),
             dialog: None,
             status: None,
             coder_filter: None,
@@ -176,7 +179,9 @@ impl NormcoderApp {
         }
         super::analysis::show(self, &ctx);
         super::palette::show(self, &ctx);
+        super::import::show(self, &ctx);
         super::dialogs::show(self, &ctx);
+        super::import::poll(self, &ctx);
         self.apply_commands(&ctx);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
@@ -241,6 +246,7 @@ impl NormcoderApp {
             UiCommand::ZoomOut => self.view.zoom_out(),
             UiCommand::ZoomReset => self.view.zoom_reset(),
             UiCommand::Analysis(c) => super::analysis::apply(self, ctx, c),
+            UiCommand::Import(c) => super::import::apply(self, ctx, c),
             file_command => super::files::apply(self, ctx, file_command),
         }
     }
@@ -549,6 +555,7 @@ impl NormcoderApp {
         self.memo_edit = None;
         self.coder_filter = None;
         self.highlights = None;
+        self.import.abandon();
     }
 
     /// Opens a project file, offering recovery when a newer autosave exists.

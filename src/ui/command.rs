@@ -57,4 +57,6 @@ pub enum UiCommand {
     ZoomReset,
     /// The Analysis window: retrieval, tables, charts, corpus search (issue 6).
     Analysis(super::analysis::AnalysisCommand),
+    /// Batch import (folder, cancel, summary) and the metadata form (issue 4).
+    Import(super::import::ImportCommand),
 }

@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod document_view;
 mod files;
 pub mod i18n;
+pub mod import;
 pub mod palette;
 pub mod panels;
 pub mod picker;

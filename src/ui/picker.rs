@@ -13,6 +13,8 @@ pub trait FilePicker {
     fn documents(&mut self) -> Vec<PathBuf>;
     /// Where to write an exported table or chart (`extension` without the dot: csv, svg).
     fn export_file(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
+    /// A folder whose documents to import.
+    fn folder(&mut self) -> Option<PathBuf>;
 }
 
 /// The native dialogs (`rfd`).
@@ -35,7 +37,7 @@ impl FilePicker for NativePicker {
 
     fn documents(&mut self) -> Vec<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Text and Markdown", &["txt", "md", "markdown", "text"])
+            .add_filter("Documents", crate::import::batch::DOCUMENT_EXTENSIONS)
             .pick_files()
             .unwrap_or_default()
     }
@@ -45,6 +47,10 @@ impl FilePicker for NativePicker {
             .add_filter(extension.to_uppercase(), &[extension])
             .set_file_name(suggested_name)
             .save_file()
+    }
+
+    fn folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new().pick_folder()
     }
 }
 
@@ -56,6 +62,8 @@ pub struct ScriptedPicker {
     pub documents: Vec<Vec<PathBuf>>,
     /// Answers to `export_file`, in order.
     pub exports: Vec<PathBuf>,
+    /// Answers to `folder`, in order.
+    pub folders: Vec<PathBuf>,
 }
 
 impl FilePicker for ScriptedPicker {
@@ -77,5 +85,9 @@ impl FilePicker for ScriptedPicker {
 
     fn export_file(&mut self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
         (!self.exports.is_empty()).then(|| self.exports.remove(0))
+    }
+
+    fn folder(&mut self) -> Option<PathBuf> {
+        (!self.folders.is_empty()).then(|| self.folders.remove(0))
     }
 }

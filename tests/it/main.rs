@@ -16,6 +16,7 @@ mod edit;
 mod export;
 mod gui;
 mod gui_analysis;
+mod gui_import;
 mod import;
 mod import_formats;
 mod import_refi;

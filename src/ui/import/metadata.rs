@@ -1,0 +1,277 @@
+//! The document metadata form: title, date (validated as YYYY, YYYY-MM or YYYY-MM-DD, the error
+//! shown inline and OK disabled), language, author or speaker, institution, kind, origin and
+//! free attributes (key/value rows). OK applies one `Action::SetDocumentMeta` (one undo step);
+//! Cancel discards the form.
+
+use std::collections::BTreeMap;
+
+use egui::{Context, Id, Ui};
+
+use crate::edit::Action;
+use crate::model::{DocDate, DocId, DocKind, Document, DocumentMeta};
+use crate::ui::app::NormcoderApp;
+use crate::ui::command::UiCommand;
+use crate::ui::i18n::Tr;
+
+/// The form's fields, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetadataForm {
+    pub doc: DocId,
+    pub title: String,
+    pub date: String,
+    pub language: String,
+    pub author: String,
+    pub institution: String,
+    pub kind: Option<DocKind>,
+    pub origin: String,
+    /// Attribute rows (name, value); rows left blank are dropped.
+    pub attributes: Vec<(String, String)>,
+}
+
+/// Why the form cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    EmptyTitle,
+    BadDate,
+    /// An attribute has a value but no name.
+    UnnamedAttribute,
+    /// Two attributes have this name.
+    DuplicateAttribute(String),
+}
+
+impl FormError {
+    fn message(&self, t: &Tr) -> String {
+        match self {
+            Self::EmptyTitle => t.empty_title.to_owned(),
+            Self::BadDate => t.bad_date.to_owned(),
+            Self::UnnamedAttribute => t.unnamed_attribute.to_owned(),
+            Self::DuplicateAttribute(name) => format!("{} {name}", t.duplicate_attribute),
+        }
+    }
+}
+
+impl MetadataForm {
+    /// The form filled from a document.
+    #[must_use]
+    pub fn new(doc: &Document) -> Self {
+        let meta = doc.meta();
+        Self {
+            doc: doc.id().clone(),
+            title: meta.title.clone(),
+            date: meta.date.map(|d| d.to_string()).unwrap_or_default(),
+            language: meta.language.clone().unwrap_or_default(),
+            author: meta.author.clone().unwrap_or_default(),
+            institution: meta.institution.clone().unwrap_or_default(),
+            kind: meta.kind,
+            origin: meta.origin.clone().unwrap_or_default(),
+            attributes: meta
+                .attributes
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// The date as typed, if it is valid or empty.
+    pub fn date(&self) -> Result<Option<DocDate>, FormError> {
+        let date = self.date.trim();
+        if date.is_empty() {
+            return Ok(None);
+        }
+        DocDate::parse(date)
+            .map(Some)
+            .map_err(|_| FormError::BadDate)
+    }
+
+    /// The metadata the form describes, or the first thing to fix.
+    pub fn meta(&self) -> Result<DocumentMeta, FormError> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err(FormError::EmptyTitle);
+        }
+        let date = self.date()?;
+        let mut attributes = BTreeMap::new();
+        for (key, value) in &self.attributes {
+            let (key, value) = (key.trim(), value.trim());
+            if key.is_empty() {
+                if value.is_empty() {
+                    continue;
+                }
+                return Err(FormError::UnnamedAttribute);
+            }
+            if attributes
+                .insert(key.to_owned(), value.to_owned())
+                .is_some()
+            {
+                return Err(FormError::DuplicateAttribute(key.to_owned()));
+            }
+        }
+        let opt = |s: &str| {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.to_owned())
+        };
+        Ok(DocumentMeta {
+            title: title.to_owned(),
+            language: opt(&self.language),
+            date,
+            author: opt(&self.author),
+            institution: opt(&self.institution),
+            kind: self.kind,
+            origin: opt(&self.origin),
+            attributes,
+        })
+    }
+}
+
+/// The name of a kind in the interface language.
+#[must_use]
+pub fn kind_label(t: &Tr, kind: Option<DocKind>) -> &'static str {
+    match kind {
+        None => t.kind_none,
+        Some(DocKind::Question) => t.kind_question,
+        Some(DocKind::Answer) => t.kind_answer,
+        Some(DocKind::Speech) => t.kind_speech,
+        Some(DocKind::Article) => t.kind_article,
+        Some(DocKind::Declaration) => t.kind_declaration,
+        Some(DocKind::Report) => t.kind_report,
+        Some(DocKind::Resolution) => t.kind_resolution,
+        Some(DocKind::Other) => t.kind_other,
+    }
+}
+
+/// Draws the form, if open.
+pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
+    let t = app.tr();
+    let Some(form) = &mut app.import.metadata else {
+        return;
+    };
+    let mut open = true;
+    let mut done = None;
+    egui::Window::new(t.metadata_title)
+        .id(Id::unique("metadata-form"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(460.0)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.weak(form.doc.as_str());
+            done = fields(ui, t, form);
+        });
+    let close = !open || done.is_some();
+    if let Some(Answer::Ok(action)) = done {
+        app.push(UiCommand::Edit(*action));
+    }
+    if close {
+        app.import.metadata = None;
+    }
+}
+
+/// How the user left the form.
+enum Answer {
+    Ok(Box<Action>),
+    Cancel,
+}
+
+/// The fields and the buttons; the answer once OK or Cancel was clicked.
+fn fields(ui: &mut Ui, t: &Tr, form: &mut MetadataForm) -> Option<Answer> {
+    let date_error = form.date().err();
+    egui::Grid::new("metadata-grid")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let line = |ui: &mut Ui, label: &str, value: &mut String, hint: &str| {
+                let l = ui.label(label);
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .desired_width(300.0)
+                        .hint_text(hint),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            };
+            line(ui, t.title, &mut form.title, "");
+            line(ui, t.date, &mut form.date, t.date_hint);
+            if let Some(e) = &date_error {
+                ui.label("");
+                ui.colored_label(ui.visuals().error_fg_color, e.message(t));
+                ui.end_row();
+            }
+            line(ui, t.language_code, &mut form.language, "fr, en…");
+            line(ui, t.author, &mut form.author, "");
+            line(ui, t.institution, &mut form.institution, "");
+            let kind_label_id = ui.label(t.kind).id;
+            egui::ComboBox::from_id_salt("metadata-kind")
+                .selected_text(kind_label(t, form.kind))
+                .width(300.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut form.kind, None, kind_label(t, None));
+                    for kind in DocKind::ALL {
+                        ui.selectable_value(&mut form.kind, Some(kind), kind_label(t, Some(kind)));
+                    }
+                })
+                .response
+                .labelled_by(kind_label_id);
+            ui.end_row();
+            line(ui, t.origin, &mut form.origin, "");
+        });
+    ui.add_space(6.0);
+    ui.strong(t.attributes);
+    let mut remove = None;
+    egui::Grid::new("metadata-attributes")
+        .num_columns(3)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let name = ui.label(t.attribute_name);
+            let value = ui.label(t.attribute_value);
+            ui.end_row();
+            for (i, (k, v)) in form.attributes.iter_mut().enumerate() {
+                ui.add(
+                    egui::TextEdit::singleline(k)
+                        .id_salt(("attr-key", i))
+                        .desired_width(140.0),
+                )
+                .labelled_by(name.id);
+                ui.add(
+                    egui::TextEdit::singleline(v)
+                        .id_salt(("attr-value", i))
+                        .desired_width(220.0),
+                )
+                .labelled_by(value.id);
+                if ui.button(t.remove_attribute).clicked() {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        form.attributes.remove(i);
+    }
+    if ui.button(t.add_attribute).clicked() {
+        form.attributes.push((String::new(), String::new()));
+    }
+    let result = form.meta();
+    if let Err(e) = &result
+        && *e != FormError::BadDate
+    {
+        ui.colored_label(ui.visuals().error_fg_color, e.message(t));
+    }
+    ui.separator();
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(result.is_ok(), egui::Button::new(t.ok))
+            .clicked()
+            && let Ok(meta) = &result
+        {
+            answer = Some(Answer::Ok(Box::new(Action::SetDocumentMeta {
+                id: form.doc.clone(),
+                meta: meta.clone(),
+            })));
+        }
+        if ui.button(t.cancel).clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
