@@ -153,7 +153,10 @@ pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
         .collapsible(false)
         .resizable(false)
         .default_width(460.0)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        // Pinned by its top edge, so that an error line appearing below a field does not move
+        // the fields under the pointer.
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
         .show(ctx, |ui| {
             ui.weak(form.doc.as_str());
             done = fields(ui, t, form);
@@ -166,6 +169,10 @@ pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
         app.import.metadata = None;
     }
 }
+
+/// Widths of the attribute name and value fields.
+const KEY_WIDTH: f32 = 150.0;
+const VALUE_WIDTH: f32 = 240.0;
 
 /// How the user left the form.
 enum Answer {
@@ -217,39 +224,7 @@ fn fields(ui: &mut Ui, t: &Tr, form: &mut MetadataForm) -> Option<Answer> {
         });
     ui.add_space(6.0);
     ui.strong(t.attributes);
-    let mut remove = None;
-    egui::Grid::new("metadata-attributes")
-        .num_columns(3)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let name = ui.label(t.attribute_name);
-            let value = ui.label(t.attribute_value);
-            ui.end_row();
-            for (i, (k, v)) in form.attributes.iter_mut().enumerate() {
-                ui.add(
-                    egui::TextEdit::singleline(k)
-                        .id_salt(("attr-key", i))
-                        .desired_width(140.0),
-                )
-                .labelled_by(name.id);
-                ui.add(
-                    egui::TextEdit::singleline(v)
-                        .id_salt(("attr-value", i))
-                        .desired_width(220.0),
-                )
-                .labelled_by(value.id);
-                if ui.button(t.remove_attribute).clicked() {
-                    remove = Some(i);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(i) = remove {
-        form.attributes.remove(i);
-    }
-    if ui.button(t.add_attribute).clicked() {
-        form.attributes.push((String::new(), String::new()));
-    }
+    attributes(ui, t, &mut form.attributes);
     let result = form.meta();
     if let Err(e) = &result
         && *e != FormError::BadDate
@@ -274,4 +249,48 @@ fn fields(ui: &mut Ui, t: &Tr, form: &mut MetadataForm) -> Option<Answer> {
         }
     });
     answer
+}
+
+/// The attribute rows: name, value, Remove; and Add an attribute.
+fn attributes(ui: &mut Ui, t: &Tr, rows: &mut Vec<(String, String)>) {
+    let mut remove = None;
+    // Rows rather than a grid: text fields in grid cells shrink to the cell's first width.
+    let (name, value) = ui
+        .horizontal(|ui| {
+            let name = ui.add_sized(
+                [KEY_WIDTH, 18.0],
+                egui::Label::new(egui::RichText::new(t.attribute_name).weak()),
+            );
+            let value = ui.add_sized(
+                [VALUE_WIDTH, 18.0],
+                egui::Label::new(egui::RichText::new(t.attribute_value).weak()),
+            );
+            (name.id, value.id)
+        })
+        .inner;
+    for (i, (k, v)) in rows.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(k)
+                    .id_salt(("attr-key", i))
+                    .desired_width(KEY_WIDTH),
+            )
+            .labelled_by(name);
+            ui.add(
+                egui::TextEdit::singleline(v)
+                    .id_salt(("attr-value", i))
+                    .desired_width(VALUE_WIDTH),
+            )
+            .labelled_by(value);
+            if ui.button(t.remove_attribute).clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        rows.remove(i);
+    }
+    if ui.button(t.add_attribute).clicked() {
+        rows.push((String::new(), String::new()));
+    }
 }

@@ -247,6 +247,15 @@ fn finish(
     plan.outcomes
         .extend(ignored.into_iter().map(|p| (p, Outcome::Ignored)));
     let counts = plan.counts();
+    // Failures first (what needs the user), then what was added, then what was skipped; file
+    // order within each group.
+    plan.outcomes.sort_by_key(|(_, o)| match o {
+        Outcome::Failed(_) => 0,
+        Outcome::Added(_) => 1,
+        Outcome::DuplicateOfProject(_) => 2,
+        Outcome::DuplicateInBatch(_) => 3,
+        Outcome::Ignored => 4,
+    });
     let first_new = plan.outcomes.iter().find_map(|(_, o)| match o {
         Outcome::Added(id) => Some(id.clone()),
         _ => None,
@@ -257,7 +266,7 @@ fn finish(
     let t = app.tr();
     app.status = Some(format!(
         "{} {}, {} {}, {} {}",
-        counts.0, t.imported, counts.1, t.skipped, counts.2, t.failed
+        counts.0, t.imported, counts.1, t.skipped_duplicate, counts.2, t.failed
     ));
     if plan.outcomes.is_empty() {
         app.status = Some(t.nothing_to_import.to_owned());
