@@ -173,3 +173,90 @@ pub fn import_all(
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocumentMeta;
+
+    fn imported(text: &str) -> Imported {
+        Imported {
+            text: text.to_owned(),
+            meta: DocumentMeta {
+                title: "t".to_owned(),
+                ..DocumentMeta::default()
+            },
+            warnings: Vec::new(),
+        }
+    }
+
+    fn project_with(text: &str) -> Project {
+        let mut project =
+            crate::store::builtin::new_project("p".to_owned(), &["actors"]).expect("project");
+        let doc = crate::model::Document::new(
+            DocId::new("old").expect("id"),
+            DocumentMeta::default(),
+            text.to_owned(),
+        )
+        .expect("doc");
+        edit::apply(&mut project, Action::AddDocument(doc)).expect("add");
+        project
+    }
+
+    #[test]
+    fn duplicates_in_the_project_and_in_the_batch_are_skipped_and_ids_stay_unique() {
+        let project = project_with("already here");
+        let plan = plan(
+            &project,
+            vec![
+                (PathBuf::from("a/note.txt"), Ok(imported("one"))),
+                (PathBuf::from("b/note.txt"), Ok(imported("two"))),
+                (PathBuf::from("c/copy.txt"), Ok(imported("one"))),
+                (PathBuf::from("old.txt"), Ok(imported("already here"))),
+                (PathBuf::from("bad.pdf"), Err("broken".to_owned())),
+            ],
+        );
+        let outcomes: Vec<&Outcome> = plan.outcomes.iter().map(|(_, o)| o).collect();
+        let id = |s: &str| DocId::new(s).expect("id");
+        assert_eq!(
+            outcomes,
+            [
+                &Outcome::Added(id("note")),
+                &Outcome::Added(id("note-2")),
+                &Outcome::DuplicateInBatch(id("note")),
+                &Outcome::DuplicateOfProject(id("old")),
+                &Outcome::Failed("broken".to_owned()),
+            ]
+        );
+        assert_eq!(plan.counts(), (2, 2, 1));
+        assert_eq!(plan.actions.len(), 2);
+        let mut scratch = project.clone();
+        edit::apply(&mut scratch, plan.action().expect("something to add")).expect("applies");
+        assert_eq!(scratch.documents().len(), 3);
+    }
+
+    #[test]
+    fn nothing_to_add_gives_no_action_and_cancel_stops_before_the_next_file() {
+        let project = project_with("already here");
+        let plan = plan(
+            &project,
+            vec![(PathBuf::from("x.txt"), Ok(imported("already here")))],
+        );
+        assert!(plan.action().is_none());
+        let mut seen = Vec::new();
+        let cancel_after_first = std::cell::Cell::new(false);
+        let result = import_all(
+            &[
+                PathBuf::from("/nonexistent/a.txt"),
+                PathBuf::from("/nonexistent/b.txt"),
+            ],
+            &|| cancel_after_first.get(),
+            &mut |i, _| {
+                seen.push(i);
+                cancel_after_first.set(true);
+            },
+        );
+        assert!(result.is_none(), "cancelled");
+        assert_eq!(seen, [0], "the second file was never started");
+    }
+}

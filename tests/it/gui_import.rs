@@ -370,7 +370,7 @@ fn the_metadata_form_edits_one_undoable_step_and_refuses_a_bad_date() {
 }
 
 #[test]
-fn cancel_in_the_metadata_form_discards_the_changes() {
+fn cancel_in_the_metadata_form_discards_the_changes_and_ok_without_change_adds_no_step() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
     h.state_mut()
@@ -387,6 +387,19 @@ fn cancel_in_the_metadata_form_discards_the_changes() {
     assert!(h.state().import.metadata.is_none());
     assert!(!session.history().can_undo());
     assert!(!session.is_dirty());
+    // OK on an unchanged form adds no empty undo step either.
+    h.state_mut()
+        .push(normcoder::ui::command::UiCommand::Import(
+            normcoder::ui::import::ImportCommand::EditMetadata(
+                DocId::new("paris-call-2018_en").expect("id"),
+            ),
+        ));
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let session = h.state().session.as_ref().expect("open");
+    assert!(h.state().import.metadata.is_none());
+    assert!(!session.history().can_undo());
 }
 
 /// A file or folder dropped on the window, as the windowing layer hands it over.

@@ -163,7 +163,18 @@ pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
         });
     let close = !open || done.is_some();
     if let Some(Answer::Ok(action)) = done {
-        app.push(UiCommand::Edit(*action));
+        // OK on an unchanged form closes it without an empty undo step.
+        let unchanged = match action.as_ref() {
+            Action::SetDocumentMeta { id, meta } => app
+                .session
+                .as_ref()
+                .and_then(|s| s.project().document(id))
+                .is_some_and(|d| d.meta() == meta),
+            _ => false,
+        };
+        if !unchanged {
+            app.push(UiCommand::Edit(*action));
+        }
     }
     if close {
         app.import.metadata = None;
