@@ -181,6 +181,8 @@ pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
     }
 }
 
+/// Width of the text fields of the form.
+const FIELD_WIDTH: f32 = 300.0;
 /// Widths of the attribute name and value fields.
 const KEY_WIDTH: f32 = 150.0;
 const VALUE_WIDTH: f32 = 240.0;
@@ -202,7 +204,7 @@ fn fields(ui: &mut Ui, t: &Tr, form: &mut MetadataForm) -> Option<Answer> {
                 let l = ui.label(label);
                 ui.add(
                     egui::TextEdit::singleline(value)
-                        .desired_width(300.0)
+                        .desired_width(FIELD_WIDTH)
                         .hint_text(hint),
                 )
                 .labelled_by(l.id);
@@ -212,7 +214,16 @@ fn fields(ui: &mut Ui, t: &Tr, form: &mut MetadataForm) -> Option<Answer> {
             line(ui, t.date, &mut form.date, t.date_hint);
             if let Some(e) = &date_error {
                 ui.label("");
-                ui.colored_label(ui.visuals().error_fg_color, e.message(t));
+                // Wrapped at the field's width, so the window does not grow sideways.
+                ui.scope(|ui| {
+                    ui.set_max_width(FIELD_WIDTH);
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(e.message(t)).color(ui.visuals().error_fg_color),
+                        )
+                        .wrap(),
+                    );
+                });
                 ui.end_row();
             }
             line(ui, t.language_code, &mut form.language, "fr, en…");
@@ -221,7 +232,7 @@ fn fields(ui: &mut Ui, t: &Tr, form: &mut MetadataForm) -> Option<Answer> {
             let kind_label_id = ui.label(t.kind).id;
             egui::ComboBox::from_id_salt("metadata-kind")
                 .selected_text(kind_label(t, form.kind))
-                .width(300.0)
+                .width(FIELD_WIDTH)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut form.kind, None, kind_label(t, None));
                     for kind in DocKind::ALL {
