@@ -5,9 +5,9 @@
 //! (`\'e9`, `\~`) and text. The reader keeps one state per open group (which destination the
 //! text goes to, how many characters follow a `\uN`) and handles only what carries text:
 //! `\par`, `\sect`, `\page` and `\row` end a paragraph; `\line` is a line break; `\tab` and
-//! `\cell` a tab; `\'hh` is a byte in the document's code page (`\ansicpg`, Windows-1252 by
-//! default), decoded with `encoding_rs`; `\uN` is a Unicode character whose `\ucN` fallback
-//! characters are skipped. Destinations that hold no body text (font, colour and style tables,
+//! `\cell` a tab; `\'hh` is a byte in the current font's `\fcharset` or else the document's
+//! code page (`\ansicpg`, Windows-1252 by default), decoded with `encoding_rs`; `\uN` is a
+//! Unicode character whose `\ucN` fallback characters are skipped. Destinations that hold no body text (font, colour and style tables,
 //! pictures, headers and footers, field instructions, every `\*` destination) are skipped; the
 //! `\info` group gives the title, the author and the creation date; footnotes are appended
 //! after the body, as for DOCX and ODT. The reader is linear in the input and never recurses:
@@ -37,6 +37,8 @@ enum Dest {
     Author,
     /// `\creatim`: its `\yr`, `\mo`, `\dy` words.
     Created,
+    /// `\fonttbl`: font numbers and their character sets.
+    Fonts,
 }
 
 /// The state a group inherits from its parent and loses when it closes.
@@ -45,11 +47,12 @@ struct Group {
     dest: Dest,
     /// Characters to skip after `\uN` (`\ucN`).
     uc: usize,
+    /// The current font's character set, when it is not the document's code page.
+    font_encoding: Option<&'static Encoding>,
 }
 
 /// Destinations whose text is never body text.
 const SKIPPED: &[&str] = &[
-    "fonttbl",
     "colortbl",
     "stylesheet",
     "listtable",
@@ -105,6 +108,10 @@ struct Reader {
     title: String,
     author: String,
     created: (i32, i32, i32),
+    /// Font number → character set (`\fcharset`), from the font table.
+    fonts: std::collections::HashMap<i64, &'static Encoding>,
+    /// The font being described in the font table.
+    font: i64,
 }
 
 /// Extracts an RTF file.
@@ -121,6 +128,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         current: Group {
             dest: Dest::Body,
             uc: 1,
+            font_encoding: None,
         },
         encoding: WINDOWS_1252,
         pending: Vec::new(),
@@ -130,6 +138,8 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         title: String::new(),
         author: String::new(),
         created: (0, 0, 0),
+        fonts: std::collections::HashMap::new(),
+        font: 0,
     };
     r.read(&bytes[start..])?;
     Ok(r.finish())
@@ -301,6 +311,14 @@ impl Reader {
                 }
             }
             "mac" => self.encoding = encoding_rs::MACINTOSH,
+            "fonttbl" => self.current.dest = Dest::Fonts,
+            "f" if self.current.dest == Dest::Fonts => self.font = param.unwrap_or(0),
+            "fcharset" if self.current.dest == Dest::Fonts => {
+                if let Some(enc) = param.and_then(charset) {
+                    self.fonts.insert(self.font, enc);
+                }
+            }
+            "f" => self.current.font_encoding = self.fonts.get(&param.unwrap_or(0)).copied(),
             "info" => self.current.dest = Dest::Info,
             "title" if self.current.dest == Dest::Info => self.current.dest = Dest::Title,
             "author" if self.current.dest == Dest::Info => self.current.dest = Dest::Author,
@@ -335,7 +353,8 @@ impl Reader {
             return;
         }
         let bytes = std::mem::take(&mut self.pending);
-        let (text, _) = self.encoding.decode_without_bom_handling(&bytes);
+        let encoding = self.current.font_encoding.unwrap_or(self.encoding);
+        let (text, _) = encoding.decode_without_bom_handling(&bytes);
         self.push_str(&text);
     }
 
@@ -356,7 +375,7 @@ impl Reader {
             }
             Dest::Title => self.title.push_str(s),
             Dest::Author => self.author.push_str(s),
-            Dest::Skip | Dest::Info | Dest::Created => {}
+            Dest::Skip | Dest::Info | Dest::Created | Dest::Fonts => {}
         }
     }
 
@@ -396,6 +415,29 @@ impl Reader {
         }
         self.out
     }
+}
+
+/// The encoding of a font's character set (`\fcharsetN`); `None` for the document's code page
+/// (0, 1) and for sets that have no text encoding (2, symbol).
+fn charset(n: i64) -> Option<&'static Encoding> {
+    let label: &[u8] = match n {
+        77 => b"macintosh",
+        128 => b"shift_jis",
+        129 => b"euc-kr",
+        134 => b"gbk",
+        136 => b"big5",
+        161 => b"windows-1253",
+        162 => b"windows-1254",
+        163 => b"windows-1258",
+        177 => b"windows-1255",
+        178 => b"windows-1256",
+        186 => b"windows-1257",
+        204 => b"windows-1251",
+        222 => b"windows-874",
+        238 => b"windows-1250",
+        _ => return None,
+    };
+    Encoding::for_label(label)
 }
 
 /// The encoding of a Windows code page number (`\ansicpg`).
@@ -445,6 +487,13 @@ mod tests {
         assert_eq!(text(r"{\rtf1\uc1 s\u233\'e9curit\u233 e}"), "sécurité");
         assert_eq!(text(r"{\rtf1\uc2 a\u8364\'80\'80 b}"), "a€ b");
         assert_eq!(text(r"{\rtf1 \u-4064?}"), "\u{f020}");
+        // A font's character set wins over the document's code page while it is in use.
+        assert_eq!(
+            text(
+                r"{\rtf1\ansi{\fonttbl{\f0\fcharset0 Times;}{\f1\fcharset204 Arial Cyr;}}\f0 \'e9 {\f1 \'c4\'e0} \'e9}"
+            ),
+            "é Да é"
+        );
     }
 
     #[test]
