@@ -7,12 +7,12 @@
 //! `\par`, `\sect`, `\page` and `\row` end a paragraph; `\line` is a line break; `\tab` and
 //! `\cell` a tab; `\'hh` is a byte in the current font's `\fcharset` or else the document's
 //! code page (`\ansicpg`, Windows-1252 by default), decoded with `encoding_rs`; `\uN` is a
-//! Unicode character whose `\ucN` fallback characters are skipped. Destinations that hold no body text (font, colour and style tables,
-//! pictures, headers and footers, field instructions, every `\*` destination) are skipped; the
-//! `\info` group gives the title, the author and the creation date; footnotes are appended
-//! after the body, as for DOCX and ODT. The reader is linear in the input and never recurses:
-//! a depth cap refuses absurdly nested files, and a group left open (a truncated file) is an
-//! error.
+//! Unicode character whose `\ucN` fallback characters are skipped. Destinations that hold no
+//! body text (font, colour and style tables, pictures, headers and footers, field instructions,
+//! every `\*` destination) are skipped; the `\info` group gives the title, the author and the
+//! creation date; footnotes are appended after the body, as for DOCX and ODT. The reader is
+//! linear in the input and never recurses: a depth cap refuses absurdly nested files, and a
+//! group left open (a truncated file) is an error.
 
 use encoding_rs::{Encoding, WINDOWS_1252};
 
