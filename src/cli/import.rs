@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 use crate::edit::Action;
 use crate::import;
@@ -18,7 +18,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let mut session = Session::open(file)?;
     let mut ignored = Vec::new();
-    let paths = expand(inputs, &mut ignored)?;
+    let paths = import::batch::expand(inputs, &mut ignored)?;
     for path in &ignored {
         writeln!(
             out,
@@ -76,57 +76,4 @@ pub fn run(
         ignored.len()
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Extensions looked for inside folders (files named on the command line are always tried).
-const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "html", "htm", "xhtml", "docx", "odt", "pdf", "rtf", "epub",
-];
-
-/// Files as given, folders replaced by the documents inside them and their sub-folders (sorted;
-/// hidden entries and files of other types left out, the latter reported in `ignored`).
-fn expand(inputs: &[PathBuf], ignored: &mut Vec<PathBuf>) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            walk(input, &mut out, ignored)?;
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
-}
-
-/// Depth-first over one folder, without following the recursion into symbolic links.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, ignored: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .with_context(|| format!("could not list {}", dir.display()))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                !p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        entries.sort();
-        let mut subdirs = Vec::new();
-        for path in entries {
-            if path.is_symlink() && path.is_dir() {
-                continue;
-            }
-            if path.is_dir() {
-                subdirs.push(path);
-            } else if path.extension().is_some_and(|e| {
-                DOCUMENT_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-            }) {
-                out.push(path);
-            } else {
-                ignored.push(path);
-            }
-        }
-        pending.extend(subdirs.into_iter().rev());
-    }
-    Ok(())
 }

@@ -5,6 +5,7 @@
 //! (UTF-8, `\n`, NFC, no stray control characters), before any offset exists, so that offsets
 //! never move afterwards.
 
+pub mod batch;
 mod decode;
 pub mod formats;
 mod header;

@@ -48,6 +48,8 @@ pub struct NormcoderApp {
     pub exchange: super::exchange::ExchangeState,
     /// The Team window (agreement, disagreements, seminar) and the last merge report.
     pub team: super::team::TeamState,
+    /// Batch import (worker, progress, summary) and the metadata form.
+    pub import: super::import::ImportState,
     pub dialog: Option<Dialog>,
     /// Last message for the status bar (errors included).
     pub status: Option<String>,
@@ -117,6 +119,7 @@ impl NormcoderApp {
             analysis: super::analysis::AnalysisState::default(),
             exchange: super::exchange::ExchangeState::default(),
             team: super::team::TeamState::default(),
+            import: super::import::ImportState::default(),
             dialog: None,
             status: None,
             coder_filter: None,
@@ -184,7 +187,9 @@ impl NormcoderApp {
         super::exchange::show(self, &ctx);
         super::team::show(self, &ctx);
         super::palette::show(self, &ctx);
+        super::import::show(self, &ctx);
         super::dialogs::show(self, &ctx);
+        super::import::poll(self, &ctx);
         self.apply_commands(&ctx);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
@@ -251,6 +256,7 @@ impl NormcoderApp {
             UiCommand::Analysis(c) => super::analysis::apply(self, ctx, c),
             UiCommand::Exchange(c) => super::exchange::apply(self, ctx, c),
             UiCommand::Team(c) => super::team::apply(self, ctx, c),
+            UiCommand::Import(c) => super::import::apply(self, ctx, c),
             file_command => super::files::apply(self, ctx, file_command),
         }
     }
@@ -559,6 +565,7 @@ impl NormcoderApp {
         self.memo_edit = None;
         self.coder_filter = None;
         self.highlights = None;
+        self.import.abandon();
     }
 
     /// Opens a project file, offering recovery when a newer autosave exists.

@@ -61,4 +61,6 @@ pub enum UiCommand {
     Exchange(super::exchange::ExchangeCommand),
     /// The Team window: agreement, disagreements, seminar, merge (issue 7).
     Team(super::team::TeamCommand),
+    /// Batch import (folder, cancel, summary) and the metadata form (issue 4).
+    Import(super::import::ImportCommand),
 }

@@ -1,12 +1,9 @@
-//! File commands: open, recover, new, save, import, close, quit. Commands that would drop
+//! File commands: open, recover, new, save, import (started here, run by `super::import`),
+//! close, quit. Commands that would drop
 //! unsaved work ask first (Save / Discard / Cancel).
-
-use std::path::PathBuf;
 
 use egui::{Context, ViewportCommand};
 
-use crate::edit::Action;
-use crate::import;
 use crate::session::Session;
 use crate::store::builtin;
 
@@ -55,11 +52,9 @@ pub(super) fn apply(app: &mut NormcoderApp, ctx: &Context, command: UiCommand) {
         }
         UiCommand::ImportDocuments => {
             let paths = app.picker.documents();
-            if !paths.is_empty() {
-                import_paths(app, ctx, &paths);
-            }
+            super::import::start(app, paths);
         }
-        UiCommand::ImportPaths(paths) => import_paths(app, ctx, &paths),
+        UiCommand::ImportPaths(paths) => super::import::start(app, paths),
         other => app.status = Some(format!("unhandled command {other:?}")),
     }
 }
@@ -136,53 +131,5 @@ fn new_project(app: &mut NormcoderApp) {
             app.reset_view();
         }
         Err(e) => app.dialog = Some(Dialog::Error(e.to_string())),
-    }
-}
-
-/// Imports documents as one undoable edit; reports what was added, skipped and why.
-fn import_paths(app: &mut NormcoderApp, ctx: &Context, paths: &[PathBuf]) {
-    let Some(session) = app.session.as_ref() else {
-        return;
-    };
-    // Documents are checked against a scratch copy so ids stay unique within the batch.
-    let mut scratch = session.project().clone();
-    let mut actions = Vec::new();
-    let mut failures = Vec::new();
-    let mut skipped = 0usize;
-    for path in paths {
-        let result = import::import_file(path)
-            .and_then(|imported| import::to_document(&scratch, path, imported));
-        match result {
-            Ok(doc) if scratch.document_by_hash(doc.sha256()).is_some() => skipped += 1,
-            Ok(doc) => {
-                let action = Action::AddDocument(doc);
-                if crate::edit::apply(&mut scratch, action.clone()).is_ok() {
-                    actions.push(action);
-                }
-            }
-            Err(e) => failures.push(e.to_string()),
-        }
-    }
-    let added = actions.len();
-    let first_new = actions.first().and_then(|a| match a {
-        Action::AddDocument(d) => Some(d.id().clone()),
-        _ => None,
-    });
-    if !actions.is_empty() {
-        app.edit(ctx, Action::Batch(actions));
-    }
-    let t = app.tr();
-    app.status = Some(format!(
-        "{added} {}, {skipped} {}, {} {}",
-        t.imported,
-        t.skipped,
-        failures.len(),
-        t.failed
-    ));
-    if !failures.is_empty() {
-        app.dialog = Some(Dialog::Error(failures.join("\n")));
-    }
-    if let Some(doc) = first_new {
-        app.select_document(doc);
     }
 }

@@ -128,7 +128,7 @@ strings! {
     invalid_date: "not a date (YYYY, YYYY-MM or YYYY-MM-DD): ignored", "date invalide (AAAA, AAAA-MM ou AAAA-MM-JJ) : ignorée";
     attribute: "Attribute", "Attribut";
     any_attribute: "Any attribute", "Tout attribut";
-    attribute_value: "equals", "vaut";
+    attribute_equals: "equals", "vaut";
     segments: "segment(s)", "segment(s)";
     export_csv: "Export CSV…", "Exporter en CSV…";
     export_svg: "Export SVG…", "Exporter en SVG…";
@@ -281,6 +281,50 @@ strings! {
     save_html_report: "Save HTML report…", "Enregistrer le rapport HTML…";
     legend: "Lanes under the text, one per coder", "Une bande par codeur sous le texte";
     // ---- end of team strings ----
+    // ---- import: batch import, summary, metadata form (issue 4) ----
+    import_folder: "Import a folder…", "Importer un dossier…";
+    importing: "Importing documents", "Importation des documents";
+    listing_files: "Listing the files…", "Recherche des fichiers…";
+    cancelling: "Stopping after this file…", "Arrêt après ce fichier…";
+    import_cancelled: "Import cancelled: the project was not changed.", "Importation annulée : le projet n’a pas été modifié.";
+    import_busy: "An import is already running.", "Une importation est déjà en cours.";
+    nothing_to_import: "No document to import.", "Aucun document à importer.";
+    import_summary: "Import summary", "Bilan de l’importation";
+    skipped_duplicate: "skipped (same text)", "ignoré(s) (même texte)";
+    one_undo: "Undo (Ctrl+Z) removes the whole import.", "Annuler (Ctrl+Z) retire toute l’importation.";
+    file: "File", "Fichier";
+    result: "Result", "Résultat";
+    imported_as: "Imported as", "Importé sous";
+    duplicate_of_project: "Skipped: same text as the document", "Ignoré : même texte que le document";
+    duplicate_in_batch: "Skipped: same text as another file of this import, imported as", "Ignoré : même texte qu’un autre fichier de cette importation, importé sous";
+    failed_because: "Failed:", "Échec :";
+    ignored_type: "Ignored: not a type of file Normcoder reads", "Ignoré : type de fichier que Normcoder ne lit pas";
+    edit_metadata: "Edit metadata…", "Modifier les métadonnées…";
+    metadata_title: "Document metadata", "Métadonnées du document";
+    date_hint: "YYYY, YYYY-MM or YYYY-MM-DD", "AAAA, AAAA-MM ou AAAA-MM-JJ";
+    bad_date: "Write the date as YYYY, YYYY-MM or YYYY-MM-DD (a real day).", "Écrivez la date sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ (un jour qui existe).";
+    empty_title: "The title cannot be empty.", "Le titre ne peut pas être vide.";
+    unnamed_attribute: "An attribute has a value but no name.", "Un attribut a une valeur mais pas de nom.";
+    duplicate_attribute: "Two attributes have the same name:", "Deux attributs portent le même nom :";
+    language_code: "Language (ISO code)", "Langue (code ISO)";
+    author: "Author or speaker", "Auteur ou orateur";
+    institution: "Institution", "Institution";
+    origin: "Origin (file or URL)", "Origine (fichier ou URL)";
+    attributes: "Attributes", "Attributs";
+    attribute_name: "Name", "Nom";
+    attribute_value: "Value", "Valeur";
+    add_attribute: "Add an attribute", "Ajouter un attribut";
+    remove_attribute: "Remove", "Retirer";
+    kind_none: "(none)", "(aucun)";
+    kind_question: "question", "question";
+    kind_answer: "answer", "réponse";
+    kind_speech: "speech", "discours";
+    kind_article: "article", "article";
+    kind_declaration: "declaration", "déclaration";
+    kind_report: "report", "rapport";
+    kind_resolution: "resolution", "résolution";
+    kind_other: "other", "autre";
+    // ---- end of import strings ----
 }
 
 /// The strings of a language.

@@ -9,6 +9,7 @@ pub mod document_view;
 pub mod exchange;
 mod files;
 pub mod i18n;
+pub mod import;
 pub mod palette;
 pub mod panels;
 pub mod picker;

@@ -19,6 +19,8 @@ pub trait FilePicker {
     fn refi_file(&mut self, extension: &str) -> Option<PathBuf>;
     /// Several coders' project files to merge (File ▸ Merge coders' projects…).
     fn projects_to_merge(&mut self) -> Vec<PathBuf>;
+    /// A folder whose documents to import.
+    fn folder(&mut self) -> Option<PathBuf>;
 }
 
 /// The native dialogs (`rfd`).
@@ -41,7 +43,7 @@ impl FilePicker for NativePicker {
 
     fn documents(&mut self) -> Vec<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Text and Markdown", &["txt", "md", "markdown", "text"])
+            .add_filter("Documents", crate::import::batch::DOCUMENT_EXTENSIONS)
             .pick_files()
             .unwrap_or_default()
     }
@@ -78,6 +80,10 @@ impl FilePicker for NativePicker {
             .pick_files()
             .unwrap_or_default()
     }
+
+    fn folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new().pick_folder()
+    }
 }
 
 /// A picker that answers from queues: for tests and scripted runs.
@@ -94,6 +100,8 @@ pub struct ScriptedPicker {
     pub refi: Vec<PathBuf>,
     /// Answers to `projects_to_merge`, in order.
     pub merge: Vec<Vec<PathBuf>>,
+    /// Answers to `folder` (documents to import), in order.
+    pub document_folders: Vec<PathBuf>,
 }
 
 impl FilePicker for ScriptedPicker {
@@ -131,5 +139,9 @@ impl FilePicker for ScriptedPicker {
         } else {
             self.merge.remove(0)
         }
+    }
+
+    fn folder(&mut self) -> Option<PathBuf> {
+        (!self.document_folders.is_empty()).then(|| self.document_folders.remove(0))
     }
 }

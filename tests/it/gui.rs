@@ -37,6 +37,24 @@ fn harness(app: NormcoderApp) -> Harness<'static, NormcoderApp> {
         .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app)
 }
 
+/// Steps frames until the import worker is done (imports run on a thread; at most about 30 s).
+fn wait_for_import(h: &mut Harness<'static, NormcoderApp>) {
+    for _ in 0..1_500 {
+        h.step();
+        if !h.state().import.busy() {
+            // Let the summary window's animations settle.
+            for _ in 0..10 {
+                if h.run_ok().is_some() {
+                    break;
+                }
+            }
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the import did not finish");
+}
+
 /// The span of the first occurrence of `text` in a document of the open project.
 fn span_of(app: &NormcoderApp, doc: &str, text: &str) -> CharSpan {
     let project = app.session.as_ref().expect("open").project();
@@ -397,7 +415,7 @@ fn importing_documents_is_one_undoable_step() {
     let mut h = harness(app_on(Some(demo_copy(dir.path())), picker, Some("chloe")));
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
-    h.run();
+    wait_for_import(&mut h);
     let project = h.state().session.as_ref().expect("open").project();
     assert_eq!(
         project.documents().len(),
@@ -518,7 +536,7 @@ fn dropping_documents_on_the_window_imports_them() {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(note)));
-    h.run();
+    wait_for_import(&mut h);
     let project = h.state().session.as_ref().expect("open").project();
     let doc = project
         .document(&DocId::new("declaration").expect("id"))

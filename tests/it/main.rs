@@ -17,6 +17,7 @@ mod export;
 mod gui;
 mod gui_analysis;
 mod gui_export;
+mod gui_import;
 mod gui_team;
 mod import;
 mod import_formats;

@@ -191,7 +191,7 @@ fn document_filters(project: &Project, panel: &mut RetrievalPanel, ui: &mut Ui, 
                 .documents()
                 .filter_map(|d| d.meta().attributes.get(&name).map(String::as_str))
                 .collect();
-            egui::ComboBox::new("retrieval-attribute-value", t.attribute_value)
+            egui::ComboBox::new("retrieval-attribute-value", t.attribute_equals)
                 .selected_text(panel.attribute_value.as_str())
                 .show_ui(ui, |ui| {
                     for value in values {

@@ -1,9 +1,11 @@
-//! The documents list: title, date, language, kind and annotation count, with a filter.
+//! The documents list: title, date, language, kind and annotation count, with a filter;
+//! double-click or the context menu opens the metadata form.
 
 use egui::Ui;
 
 use crate::ui::app::NormcoderApp;
 use crate::ui::command::UiCommand;
+use crate::ui::import::ImportCommand;
 
 /// Draws the documents panel on the left.
 pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
@@ -25,6 +27,7 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
             let project = session.project();
             let needle = app.doc_filter.trim().to_lowercase();
             let mut clicked = None;
+            let mut edit_meta = None;
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for doc in project.documents() {
                     let meta = doc.meta();
@@ -55,10 +58,22 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                     if response.clicked() {
                         clicked = Some(doc.id().clone());
                     }
+                    if response.double_clicked() {
+                        edit_meta = Some(doc.id().clone());
+                    }
+                    response.context_menu(|ui| {
+                        if ui.button(t.edit_metadata).clicked() {
+                            edit_meta = Some(doc.id().clone());
+                            ui.close();
+                        }
+                    });
                 }
             });
             if let Some(doc) = clicked {
                 app.push(UiCommand::SelectDocument(doc));
+            }
+            if let Some(doc) = edit_meta {
+                app.push(UiCommand::Import(ImportCommand::EditMetadata(doc)));
             }
         });
 }

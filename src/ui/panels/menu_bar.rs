@@ -64,6 +64,14 @@ fn file_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
         UiCommand::ImportDocuments,
         has_project,
     );
+    item(
+        app,
+        ui,
+        t.import_folder,
+        "",
+        UiCommand::Import(crate::ui::import::ImportCommand::Folder),
+        has_project,
+    );
     exchange_items(app, ui, has_project);
     item(
         app,
