@@ -10,7 +10,7 @@
 //! - [`Rule::Paragraph`] counts paragraphs (lines: text between two `\n`, as the document view
 //!   cuts them) touched by an annotation carrying `r` and by one carrying `c` (maybe the same).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -120,56 +120,47 @@ impl Matrix {
 }
 
 /// Counts co-occurrences of `rows` codes with `cols` codes under a rule.
+///
+/// Codes are turned into row and column indices once per annotation; a counting unit (an
+/// annotation, a pair, a paragraph) bumps each of its cells once, which a generation stamp per
+/// cell (or per row and column) checks without any set.
 #[must_use]
 pub fn cross(project: &Project, rows: &[CodeId], cols: &[CodeId], rule: Rule) -> Matrix {
     let row_of: HashMap<&CodeId, usize> = rows.iter().enumerate().map(|(i, c)| (c, i)).collect();
     let col_of: HashMap<&CodeId, usize> = cols.iter().enumerate().map(|(i, c)| (c, i)).collect();
-    let mut cells = vec![vec![0usize; cols.len()]; rows.len()];
-    let mut bump = |cellset: &BTreeSet<(usize, usize)>| {
-        for &(r, c) in cellset {
-            if let Some(n) = cells.get_mut(r).and_then(|row| row.get_mut(c)) {
-                *n += 1;
-            }
-        }
-    };
-    let mut found = BTreeSet::new();
+    let mut counter = Counter::new(rows.len(), cols.len());
     for doc in project.documents() {
         let anns: Vec<&Annotation> = project.annotations_in(doc.id()).collect();
+        let indices: Vec<Indices> = anns
+            .iter()
+            .map(|a| Indices::of(a, &row_of, &col_of))
+            .collect();
         match rule {
             Rule::Same => {
-                for a in &anns {
-                    found.clear();
-                    pair_cells(a, a, &row_of, &col_of, &mut found);
-                    bump(&found);
+                for x in &indices {
+                    counter.unit();
+                    counter.pair(x, x);
                 }
             }
             Rule::Overlap => {
                 // Reading order (by start): the partners of `a` are the annotations after it
                 // that start before it ends.
                 for (i, a) in anns.iter().enumerate() {
-                    found.clear();
-                    pair_cells(a, a, &row_of, &col_of, &mut found);
-                    bump(&found);
-                    for b in anns.iter().skip(i + 1) {
+                    counter.unit();
+                    counter.pair(&indices[i], &indices[i]);
+                    for (j, b) in anns.iter().enumerate().skip(i + 1) {
                         if b.span().start() >= a.span().end() {
                             break;
                         }
-                        found.clear();
-                        pair_cells(a, b, &row_of, &col_of, &mut found);
-                        pair_cells(b, a, &row_of, &col_of, &mut found);
-                        bump(&found);
+                        counter.unit();
+                        counter.pair(&indices[i], &indices[j]);
+                        counter.pair(&indices[j], &indices[i]);
                     }
                 }
             }
             Rule::Paragraph => {
-                for para in paragraph_codes(doc, &anns) {
-                    found.clear();
-                    for r in para.iter().filter_map(|c| row_of.get(c)) {
-                        for c in para.iter().filter_map(|c| col_of.get(c)) {
-                            found.insert((*r, *c));
-                        }
-                    }
-                    bump(&found);
+                for members in paragraph_members(doc, &anns) {
+                    counter.paragraph(members.iter().map(|&i| &indices[i]));
                 }
             }
         }
@@ -177,29 +168,120 @@ pub fn cross(project: &Project, rows: &[CodeId], cols: &[CodeId], rule: Rule) ->
     Matrix {
         rows: rows.to_vec(),
         cols: cols.iter().map(ToString::to_string).collect(),
-        cells,
+        cells: counter.cells,
         rule: rule.name().to_owned(),
         note: rule.statement().to_owned(),
     }
 }
 
-/// Cells (row of a code of `x`, column of a code of `y`).
-fn pair_cells(
-    x: &Annotation,
-    y: &Annotation,
-    row_of: &HashMap<&CodeId, usize>,
-    col_of: &HashMap<&CodeId, usize>,
-    out: &mut BTreeSet<(usize, usize)>,
-) {
-    for r in x.codes().iter().filter_map(|c| row_of.get(c)) {
-        for c in y.codes().iter().filter_map(|c| col_of.get(c)) {
-            out.insert((*r, *c));
+/// An annotation's codes as row and column indices.
+struct Indices {
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+}
+
+impl Indices {
+    fn of(
+        a: &Annotation,
+        row_of: &HashMap<&CodeId, usize>,
+        col_of: &HashMap<&CodeId, usize>,
+    ) -> Self {
+        Self {
+            rows: a
+                .codes()
+                .iter()
+                .filter_map(|c| row_of.get(c).copied())
+                .collect(),
+            cols: a
+                .codes()
+                .iter()
+                .filter_map(|c| col_of.get(c).copied())
+                .collect(),
         }
     }
 }
 
-/// For each paragraph touched by at least one annotation, the codes applied in it.
-fn paragraph_codes<'a>(doc: &Document, anns: &[&'a Annotation]) -> Vec<BTreeSet<&'a CodeId>> {
+/// The cells, and stamps saying which cells, rows and columns the current unit already counted.
+struct Counter {
+    cells: Vec<Vec<usize>>,
+    ncols: usize,
+    generation: u32,
+    cell_stamp: Vec<u32>,
+    row_stamp: Vec<u32>,
+    col_stamp: Vec<u32>,
+    unit_rows: Vec<usize>,
+    unit_cols: Vec<usize>,
+}
+
+impl Counter {
+    fn new(nrows: usize, ncols: usize) -> Self {
+        Self {
+            cells: vec![vec![0; ncols]; nrows],
+            ncols,
+            generation: 0,
+            cell_stamp: vec![0; nrows * ncols],
+            row_stamp: vec![0; nrows],
+            col_stamp: vec![0; ncols],
+            unit_rows: Vec::new(),
+            unit_cols: Vec::new(),
+        }
+    }
+
+    /// Starts a new counting unit.
+    fn unit(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            // Stamps from 2³² units ago could be mistaken for this one: start afresh.
+            self.cell_stamp.fill(0);
+            self.row_stamp.fill(0);
+            self.col_stamp.fill(0);
+            self.generation = 1;
+        }
+    }
+
+    /// Counts the cells (row of a code of `x`, column of a code of `y`) for the current unit.
+    fn pair(&mut self, x: &Indices, y: &Indices) {
+        for &r in &x.rows {
+            for &c in &y.cols {
+                let stamp = &mut self.cell_stamp[r * self.ncols + c];
+                if *stamp != self.generation {
+                    *stamp = self.generation;
+                    self.cells[r][c] += 1;
+                }
+            }
+        }
+    }
+
+    /// One paragraph: every row code used in it with every column code used in it, once.
+    fn paragraph<'a>(&mut self, members: impl Iterator<Item = &'a Indices>) {
+        self.unit();
+        self.unit_rows.clear();
+        self.unit_cols.clear();
+        for m in members {
+            for &r in &m.rows {
+                if self.row_stamp[r] != self.generation {
+                    self.row_stamp[r] = self.generation;
+                    self.unit_rows.push(r);
+                }
+            }
+            for &c in &m.cols {
+                if self.col_stamp[c] != self.generation {
+                    self.col_stamp[c] = self.generation;
+                    self.unit_cols.push(c);
+                }
+            }
+        }
+        for &r in &self.unit_rows {
+            for &c in &self.unit_cols {
+                self.cells[r][c] += 1;
+            }
+        }
+    }
+}
+
+/// For each paragraph touched by at least one annotation, the annotations (indices into
+/// `anns`) that touch it, in paragraph order.
+fn paragraph_members(doc: &Document, anns: &[&Annotation]) -> Vec<Vec<usize>> {
     // Character offset where each paragraph starts (after each `\n`).
     let mut starts = vec![0usize];
     starts.extend(
@@ -210,16 +292,17 @@ fn paragraph_codes<'a>(doc: &Document, anns: &[&'a Annotation]) -> Vec<BTreeSet<
             .map(|(i, _)| i + 1),
     );
     let paragraph_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
-    let mut by_para: std::collections::BTreeMap<usize, BTreeSet<&'a CodeId>> =
-        std::collections::BTreeMap::new();
-    for a in anns {
+    let mut touches: Vec<(usize, usize)> = Vec::with_capacity(anns.len());
+    for (i, a) in anns.iter().enumerate() {
         let first = paragraph_of(a.span().start());
         let last = paragraph_of(a.span().end().saturating_sub(1));
-        for p in first..=last {
-            by_para.entry(p).or_default().extend(a.codes());
-        }
+        touches.extend((first..=last).map(|p| (p, i)));
     }
-    by_para.into_values().collect()
+    touches.sort_unstable();
+    touches
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| group.iter().map(|&(_, i)| i).collect())
+        .collect()
 }
 
 /// The symmetric co-occurrence matrix of a list of codes. Under `same` the diagonal is the
