@@ -1,5 +1,5 @@
-//! RTF: a small reader written for Normcoder, because `rtf-parser` 0.4 lost paragraph breaks
-//! and left font sizes ("25") in LibreOffice's files.
+//! RTF: `rtf-grimoire` tokenizes; this file interprets the tokens (`rtf-parser` 0.4, used before,
+//! lost paragraph breaks and left font sizes ("25") in LibreOffice's files).
 //!
 //! RTF is a flat stream of groups (`{…}`), control words (`\par`, `\u233`), control symbols
 //! (`\'e9`, `\~`) and text. The reader keeps one state per open group (which destination the
@@ -10,11 +10,12 @@
 //! Unicode character whose `\ucN` fallback characters are skipped. Destinations that hold no
 //! body text (font, colour and style tables, pictures, headers and footers, field instructions,
 //! every `\*` destination) are skipped; the `\info` group gives the title, the author and the
-//! creation date; footnotes are appended after the body, as for DOCX and ODT. The reader is
-//! linear in the input and never recurses: a depth cap refuses absurdly nested files, and a
-//! group left open (a truncated file) is an error.
+//! creation date; footnotes are appended after the body, as for DOCX and ODT. The interpreter is
+//! linear in the tokens and never recurses: a depth cap refuses absurdly nested files, a group
+//! left open (a truncated file) is an error, and so is input the tokenizer cannot read.
 
 use encoding_rs::{Encoding, WINDOWS_1252};
+use rtf_grimoire::tokenizer::{self, Token};
 
 use super::{Extracted, FormatError, non_empty};
 use crate::model::DocDate;
@@ -146,12 +147,24 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
 }
 
 impl Reader {
+    /// Interprets the token stream of `rtf-grimoire`'s tokenizer.
     fn read(&mut self, bytes: &[u8]) -> Result<(), FormatError> {
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            match b {
-                b'{' => {
+        // The tokenizer stops at the first thing it cannot read and returns the rest.
+        let (rest, tokens) = tokenizer::parse(bytes)
+            .map_err(|e| FormatError::malformed(FORMAT, format!("unreadable RTF: {e}")))?;
+        if !rest.is_empty() {
+            return Err(FormatError::malformed(
+                FORMAT,
+                format!(
+                    "unreadable RTF at byte {} of {}",
+                    bytes.len() - rest.len(),
+                    bytes.len()
+                ),
+            ));
+        }
+        for token in tokens {
+            match token {
+                Token::StartGroup => {
                     self.flush();
                     if self.groups.len() >= MAX_DEPTH {
                         return Err(FormatError::Limit(format!(
@@ -159,26 +172,29 @@ impl Reader {
                         )));
                     }
                     self.groups.push(self.current);
-                    i += 1;
                 }
-                b'}' => {
+                Token::EndGroup => {
                     self.flush();
                     if let Some(parent) = self.groups.pop() {
                         self.current = parent;
                     }
                     self.skip = 0;
-                    i += 1;
                 }
-                b'\\' => i = self.control(bytes, i + 1),
-                b'\r' | b'\n' => i += 1,
-                _ => {
-                    if self.skip > 0 {
-                        self.skip -= 1;
-                    } else {
-                        self.pending.push(b);
+                // `\'hh`: one byte in the current character set.
+                Token::ControlWord { name, arg } if name == "'" => {
+                    if let Some(byte) = arg.and_then(|a| u8::try_from(a).ok()) {
+                        self.byte(byte);
                     }
-                    i += 1;
                 }
+                Token::ControlWord { name, arg } => self.word(&name, arg.map(i64::from)),
+                Token::ControlSymbol(c) => self.symbol(c),
+                Token::Text(text) => {
+                    for byte in text {
+                        self.byte(byte);
+                    }
+                }
+                // Raw binary data (pictures) and line ends of the file carry no text.
+                Token::ControlBin(_) | Token::Newline(_) => {}
             }
         }
         self.flush();
@@ -191,82 +207,28 @@ impl Reader {
         Ok(())
     }
 
-    /// Reads the control word or symbol after a backslash at `i`; returns the next position.
-    fn control(&mut self, bytes: &[u8], i: usize) -> usize {
-        let Some(&c) = bytes.get(i) else {
-            return i;
-        };
-        if c.is_ascii_alphabetic() {
-            let mut j = i;
-            while j < bytes.len() && bytes[j].is_ascii_alphabetic() && j - i < 32 {
-                j += 1;
-            }
-            let word = std::str::from_utf8(&bytes[i..j]).unwrap_or("");
-            let mut param: Option<i64> = None;
-            let negative =
-                bytes.get(j) == Some(&b'-') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
-            if negative {
-                j += 1;
-            }
-            let digits = j;
-            while j < bytes.len() && bytes[j].is_ascii_digit() && j - digits < 10 {
-                param = Some(param.unwrap_or(0) * 10 + i64::from(bytes[j] - b'0'));
-                j += 1;
-            }
-            if negative {
-                param = param.map(|p| -p);
-            }
-            if bytes.get(j) == Some(&b' ') {
-                j += 1;
-            }
-            if word == "bin" {
-                // Raw binary data follows: skip it whole.
-                let n = usize::try_from(param.unwrap_or(0).max(0)).unwrap_or(usize::MAX);
-                return j.saturating_add(n).min(bytes.len());
-            }
-            self.word(word, param);
-            return j;
+    /// A byte of text, unless it is a fallback character of a `\uN` still to skip.
+    fn byte(&mut self, byte: u8) {
+        if self.skip > 0 {
+            self.skip -= 1;
+        } else {
+            self.pending.push(byte);
         }
+    }
+
+    /// Acts on a control symbol (a backslash and one character that is not a letter).
+    fn symbol(&mut self, c: char) {
         match c {
-            b'\'' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| {
-                    std::str::from_utf8(h)
-                        .ok()
-                        .and_then(|h| u8::from_str_radix(h, 16).ok())
-                });
-                if let Some(byte) = hex {
-                    if self.skip > 0 {
-                        self.skip -= 1;
-                    } else {
-                        self.pending.push(byte);
-                    }
-                    return i + 3;
-                }
-                i + 1
-            }
-            b'*' => {
+            '*' => {
                 self.flush();
                 self.current.dest = Dest::Skip;
-                i + 1
             }
-            b'\\' | b'{' | b'}' => {
-                self.text_char(char::from(c));
-                i + 1
-            }
-            b'~' => {
-                self.text_char('\u{a0}');
-                i + 1
-            }
-            b'_' => {
-                self.text_char('\u{2011}');
-                i + 1
-            }
-            b'\r' | b'\n' => {
-                self.paragraph();
-                i + 1
-            }
+            '\\' | '{' | '}' => self.text_char(c),
+            '~' => self.text_char('\u{a0}'),
+            '_' => self.text_char('\u{2011}'),
+            '\r' | '\n' => self.paragraph(),
             // `\-` (optional hyphen), `\|`, `\:` and unknown symbols carry no text.
-            _ => i + 1,
+            _ => {}
         }
     }
 
@@ -528,6 +490,9 @@ mod tests {
     fn not_rtf_and_deep_nesting_are_errors() {
         assert!(extract(b"hello").is_err());
         assert!(extract(br"{\rtf1 {\b cut").is_err());
+        // What the tokenizer cannot read is an error that says where, not text silently lost.
+        let broken = extract(br"{\rtf1 ok \'zz rest}").expect_err("bad hex escape");
+        assert!(broken.to_string().contains("at byte 10"), "{broken}");
         let deep = format!("{{\\rtf1 {}x{}}}", "{".repeat(5_000), "}".repeat(5_000));
         assert!(matches!(
             extract(deep.as_bytes()),
