@@ -2,7 +2,7 @@
 //!
 //! Two DOCX of 5 MB: one that is nothing but text (`word/document.xml` stored uncompressed, the
 //! worst case: 5 MB of XML to parse), and one shaped like a real report (varied French text in
-//! Word's paragraph and run markup, deflated, plus 4 MB of pictures in `word/media/`).
+//! Word's paragraph and run markup, deflated, plus 5 MB of pictures in `word/media/`).
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -47,7 +47,7 @@ fn docx_5mb() -> Vec<u8> {
 
 /// A DOCX shaped like a Word report: about 600,000 characters of varied French text (styles,
 /// justified paragraphs, three runs per paragraph with font, size and language), deflated, and
-/// four 1 MB pictures stored in `word/media/` — about 5 MB on disk.
+/// five 1 MB pictures stored in `word/media/` — about 5 MB on disk.
 fn docx_report_5mb() -> Vec<u8> {
     let mut rng = normcoder::synth::Rng::new(7);
     let text = normcoder::synth::text(&mut rng, 600_000);
@@ -85,7 +85,7 @@ fn docx_report_5mb() -> Vec<u8> {
             .compression_method(zip::CompressionMethod::Stored);
         w.start_file("word/document.xml", deflated).expect("start");
         Write::write_all(&mut w, xml.as_bytes()).expect("write");
-        for i in 1..=4 {
+        for i in 1..=5 {
             // Pictures do not compress: random bytes stand for them.
             let picture: Vec<u8> = (0..1_000_000)
                 .map(|_| rng.next_u64().to_le_bytes()[0])
