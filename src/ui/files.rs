@@ -133,3 +133,29 @@ fn new_project(app: &mut NormcoderApp) {
         Err(e) => app.dialog = Some(Dialog::Error(e.to_string())),
     }
 }
+
+/// Asks where to write an exported text (a table, a chart, a report), then writes it atomically;
+/// the outcome, or the error that made the text, goes to the status bar.
+pub(super) fn save_text_as(
+    app: &mut NormcoderApp,
+    name: &str,
+    extension: &str,
+    content: Result<String, String>,
+) {
+    let content = match content {
+        Ok(c) => c,
+        Err(e) => {
+            app.status = Some(e);
+            return;
+        }
+    };
+    let Some(path) = app.picker.export_file(name, extension) else {
+        return;
+    };
+    app.status = Some(
+        match crate::store::write_atomic(&path, content.as_bytes()) {
+            Ok(()) => format!("{} {}", app.tr().exported, path.display()),
+            Err(e) => format!("{}: {e}", path.display()),
+        },
+    );
+}

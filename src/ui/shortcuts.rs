@@ -120,3 +120,20 @@ fn single_keys(app: &mut NormcoderApp, ctx: &Context) -> Vec<UiCommand> {
     });
     out
 }
+
+/// Next/previous keys of a result list (F8 in retrieval, F9 among disagreements): `Some(true)`
+/// for the key, `Some(false)` for Shift with it, `None` when neither was pressed or a text field
+/// has the keyboard.
+pub fn step_key(ctx: &Context, key: Key) -> Option<bool> {
+    if ctx.text_edit_focused() {
+        return None;
+    }
+    // Shift first: a key without modifiers also matches it with Shift held.
+    ctx.input_mut(|i| {
+        if i.consume_key(Modifiers::SHIFT, key) {
+            Some(false)
+        } else {
+            i.consume_key(Modifiers::NONE, key).then_some(true)
+        }
+    })
+}

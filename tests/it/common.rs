@@ -3,8 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use normcoder::model::{Codebook, Project};
+use egui_kittest::Harness;
+use normcoder::model::{Codebook, Lang, Project};
 use normcoder::store::builtin;
+use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
 
 /// The Paris Call and actor codebooks, as a new project gets them.
 pub fn codebook() -> Codebook {
@@ -43,4 +45,47 @@ pub fn text(output: &Output) -> (String, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// A copy of the demo project in a temporary folder (tests never write to the repository).
+pub fn demo_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("demo.ncp.ron");
+    std::fs::copy(repo("projects/paris-call-2018.ncp.ron"), &path).expect("copy demo");
+    path
+}
+
+/// The window at 1400×900 on a project, coder Chloé Martin, English, first frame drawn.
+pub fn demo_window(path: PathBuf, picker: ScriptedPicker) -> Harness<'static, NormcoderApp> {
+    let app = NormcoderApp::new(
+        UiPrefs::default(),
+        Box::new(picker),
+        StartOptions {
+            project: Some(path),
+            coder: Some("Chloé Martin".to_owned()),
+            lang: Some(Lang::En),
+        },
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// Steps frames until the import worker is done (imports run on a thread; at most about 30 s).
+pub fn wait_for_import(h: &mut Harness<'static, NormcoderApp>) {
+    for _ in 0..1_500 {
+        h.step();
+        if !h.state().import.busy() {
+            // Let the summary window's animations settle.
+            for _ in 0..10 {
+                if h.run_ok().is_some() {
+                    break;
+                }
+            }
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the import did not finish");
 }

@@ -10,14 +10,7 @@ use normcoder::model::{CharSpan, CodeId, DocId, Lang};
 use normcoder::ui::dialogs::Dialog;
 use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
 
-use crate::common::{data, repo};
-
-/// A copy of the demo project in a temporary folder (tests never write to the repository).
-fn demo_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.ncp.ron");
-    std::fs::copy(repo("projects/paris-call-2018.ncp.ron"), &path).expect("copy demo");
-    path
-}
+use crate::common::{data, demo_copy, wait_for_import};
 
 fn app_on(path: Option<PathBuf>, picker: ScriptedPicker, coder: Option<&str>) -> NormcoderApp {
     NormcoderApp::new(
@@ -35,24 +28,6 @@ fn harness(app: NormcoderApp) -> Harness<'static, NormcoderApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app)
-}
-
-/// Steps frames until the import worker is done (imports run on a thread; at most about 30 s).
-fn wait_for_import(h: &mut Harness<'static, NormcoderApp>) {
-    for _ in 0..1_500 {
-        h.step();
-        if !h.state().import.busy() {
-            // Let the summary window's animations settle.
-            for _ in 0..10 {
-                if h.run_ok().is_some() {
-                    break;
-                }
-            }
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("the import did not finish");
 }
 
 /// The span of the first occurrence of `text` in a document of the open project.

@@ -1,42 +1,19 @@
 //! The Analysis window driven headless: retrieval opens the passage, the principle × actor
 //! table equals the command line's, auto-coding is one undo step.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use normcoder::analysis::cooccurrence::Rule;
 use normcoder::analysis::table::Cell;
-use normcoder::model::{CodeId, DocId, Lang};
+use normcoder::model::{CodeId, DocId};
 use normcoder::ui::analysis::{AnalysisCommand, Tab};
 use normcoder::ui::command::UiCommand;
-use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
+use normcoder::ui::{NormcoderApp, ScriptedPicker};
 
-use crate::common::{normcoder, repo, text};
-
-fn demo_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.ncp.ron");
-    std::fs::copy(repo("projects/paris-call-2018.ncp.ron"), &path).expect("copy demo");
-    path
-}
-
-fn harness(path: PathBuf, picker: ScriptedPicker) -> Harness<'static, NormcoderApp> {
-    let app = NormcoderApp::new(
-        UiPrefs::default(),
-        Box::new(picker),
-        StartOptions {
-            project: Some(path),
-            coder: Some("Chloé Martin".to_owned()),
-            lang: Some(Lang::En),
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
-    h.run();
-    h
-}
+use crate::common::{demo_copy, demo_window, normcoder, text};
 
 fn open_tab(h: &mut Harness<'static, NormcoderApp>, tab: Tab) {
     h.state_mut()
@@ -52,7 +29,7 @@ fn clicking_a_retrieved_segment_opens_the_passage_and_f8_steps() {
         exports: vec![target.clone()],
         ..ScriptedPicker::default()
     };
-    let mut h = harness(demo_copy(dir.path()), picker);
+    let mut h = demo_window(demo_copy(dir.path()), picker);
     h.get_by_label("Analysis").click();
     h.run();
     h.get_by_label("Retrieval").click();
@@ -112,7 +89,7 @@ fn principle_actor_table_equals_the_command_line() {
     };
     let path = demo_copy(dir.path());
     let p = path.to_str().unwrap().to_owned();
-    let mut h = harness(path, picker);
+    let mut h = demo_window(path, picker);
     open_tab(&mut h, Tab::Tables);
     for rule in [Rule::Same, Rule::Overlap] {
         h.state_mut().analysis.tables.rule = rule;
@@ -147,7 +124,7 @@ fn principle_actor_table_equals_the_command_line() {
 #[test]
 fn autocode_from_the_window_is_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
     let before = h.state().session.as_ref().unwrap().project().clone();
     open_tab(&mut h, Tab::Search);
     h.state_mut().analysis.search.pattern.text = "cybersecurite".to_owned();
@@ -201,7 +178,7 @@ fn every_chart_draws_and_exports_svg() {
         exports: targets.clone(),
         ..ScriptedPicker::default()
     };
-    let mut h = harness(demo_copy(dir.path()), picker);
+    let mut h = demo_window(demo_copy(dir.path()), picker);
     open_tab(&mut h, Tab::Charts);
     for (kind, target) in [
         normcoder::ui::analysis::ChartKind::Frequencies,
@@ -228,7 +205,7 @@ fn retrieval_filters_by_kind_date_language_and_attribute() {
     use normcoder::model::{DocDate, DocKind};
 
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
     open_tab(&mut h, Tab::Retrieval);
     h.run();
     let all = h.state().analysis.retrieval.hits.len();

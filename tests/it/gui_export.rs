@@ -2,7 +2,7 @@
 //! `normcoder export` with the same filters, folders for JSON Lines, a `.qdpx` opens as a new
 //! project with its report, a `.qdc` import is one undo step.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers};
@@ -15,13 +15,7 @@ use normcoder::ui::dialogs::Dialog;
 use normcoder::ui::exchange::{ReportKind, code_label};
 use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
 
-use crate::common::{data, normcoder, repo, text};
-
-fn demo_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.ncp.ron");
-    std::fs::copy(repo("projects/paris-call-2018.ncp.ron"), &path).expect("copy demo");
-    path
-}
+use crate::common::{data, demo_copy, normcoder, repo, text};
 
 fn harness(path: Option<PathBuf>, picker: ScriptedPicker) -> Harness<'static, NormcoderApp> {
     let app = NormcoderApp::new(

@@ -9,51 +9,10 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use normcoder::import::batch::Outcome;
-use normcoder::model::{DocDate, DocId, DocKind, Lang};
-use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
+use normcoder::model::{DocDate, DocId, DocKind};
+use normcoder::ui::{NormcoderApp, ScriptedPicker};
 
-use crate::common::{data, repo};
-
-fn demo_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.ncp.ron");
-    std::fs::copy(repo("projects/paris-call-2018.ncp.ron"), &path).expect("copy demo");
-    path
-}
-
-fn harness(path: PathBuf, picker: ScriptedPicker) -> Harness<'static, NormcoderApp> {
-    let app = NormcoderApp::new(
-        UiPrefs::default(),
-        Box::new(picker),
-        StartOptions {
-            project: Some(path),
-            coder: Some("Chloé Martin".to_owned()),
-            lang: Some(Lang::En),
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-/// Steps frames until the import worker is done (at most about 30 s).
-fn wait_for_import(h: &mut Harness<'static, NormcoderApp>) {
-    for _ in 0..1_500 {
-        h.step();
-        if !h.state().import.busy() {
-            // Let the summary window's animations settle.
-            for _ in 0..10 {
-                if h.run_ok().is_some() {
-                    break;
-                }
-            }
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("the import did not finish");
-}
+use crate::common::{data, demo_copy, demo_window, wait_for_import};
 
 fn doc_count(h: &Harness<'static, NormcoderApp>) -> usize {
     h.state()
@@ -94,7 +53,7 @@ fn several_formats_a_duplicate_and_a_broken_file_give_a_summary_and_one_undo_ste
         documents: vec![files],
         ..ScriptedPicker::default()
     };
-    let mut h = harness(demo_copy(dir.path()), picker);
+    let mut h = demo_window(demo_copy(dir.path()), picker);
     assert_eq!(doc_count(&h), 4);
     h.get_by_label("File").click();
     h.run();
@@ -184,7 +143,7 @@ fn a_folder_is_walked_like_the_command_line_does() {
         document_folders: vec![folder],
         ..ScriptedPicker::default()
     };
-    let mut h = harness(demo_copy(dir.path()), picker);
+    let mut h = demo_window(demo_copy(dir.path()), picker);
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Import a folder…").click();
@@ -230,7 +189,7 @@ fn cancel_stops_before_the_next_file_and_leaves_the_project_unchanged() {
         documents: vec![vec![fifo.clone(), other]],
         ..ScriptedPicker::default()
     };
-    let mut h = harness(path, picker);
+    let mut h = demo_window(path, picker);
     let before = h.state().session.as_ref().expect("open").project().clone();
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
     for _ in 0..500 {
@@ -270,7 +229,7 @@ fn retype(h: &mut Harness<'static, NormcoderApp>, label: &str, text: &str) {
 #[test]
 fn the_metadata_form_edits_one_undoable_step_and_refuses_a_bad_date() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
     let id = DocId::new("paris-call-2018_en").expect("id");
     let original = h
         .state()
@@ -372,7 +331,7 @@ fn the_metadata_form_edits_one_undoable_step_and_refuses_a_bad_date() {
 #[test]
 fn cancel_in_the_metadata_form_discards_the_changes_and_ok_without_change_adds_no_step() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
     h.state_mut()
         .push(normcoder::ui::command::UiCommand::Import(
             normcoder::ui::import::ImportCommand::EditMetadata(
@@ -423,7 +382,7 @@ fn dropping_a_folder_and_a_file_imports_both_as_one_batch() {
     std::fs::write(folder.join("un.txt"), "Un premier texte déposé.").expect("write");
     let file = dir.path().join("deux.txt");
     std::fs::write(&file, "Un second texte déposé.").expect("write");
-    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
     for path in [folder, file] {
         h.input_mut()
             .dropped_files

@@ -3,8 +3,6 @@
 //! one undo step, the seminar tab reveals passages and saves its page, and File ▸ Merge coders'
 //! projects… merges, opens and reports (or refuses clearly).
 
-use std::path::{Path, PathBuf};
-
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -16,32 +14,9 @@ use normcoder::team::seminar::seminar;
 use normcoder::ui::command::UiCommand;
 use normcoder::ui::i18n::EN;
 use normcoder::ui::team::{Tab, TeamCommand, format_alpha, place_label};
-use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
+use normcoder::ui::{NormcoderApp, ScriptedPicker};
 
-use crate::common::{normcoder, repo, text};
-
-fn demo_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.ncp.ron");
-    std::fs::copy(repo("projects/paris-call-2018.ncp.ron"), &path).expect("copy demo");
-    path
-}
-
-fn harness(path: PathBuf, picker: ScriptedPicker) -> Harness<'static, NormcoderApp> {
-    let app = NormcoderApp::new(
-        UiPrefs::default(),
-        Box::new(picker),
-        StartOptions {
-            project: Some(path),
-            coder: Some("Chloé Martin".to_owned()),
-            lang: Some(Lang::En),
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
-    h.run();
-    h
-}
+use crate::common::{demo_copy, demo_window, normcoder, repo, text};
 
 fn open_tab(h: &mut Harness<'static, NormcoderApp>, tab: Tab) {
     h.state_mut().push(UiCommand::Team(TeamCommand::Open(tab)));
@@ -76,7 +51,7 @@ fn agreement_table_equals_the_library_and_the_command_line() {
     };
     let path = demo_copy(dir.path());
     let p = path.to_str().unwrap().to_owned();
-    let mut h = harness(path, picker);
+    let mut h = demo_window(path, picker);
     h.get_by_label("Team").click();
     h.run();
     h.get_by_label("Agreement").click();
@@ -179,7 +154,7 @@ fn agreement_table_equals_the_library_and_the_command_line() {
 #[test]
 fn disagreement_view_steps_accepts_into_consensus_and_undoes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
     open_tab(&mut h, Tab::Disagreements);
     let places = h.state().team.disagreement.places.clone();
     assert!(places.len() >= 3, "{places:?}");
@@ -282,7 +257,7 @@ fn seminar_tab_reveals_passages_and_saves_the_page() {
         exports: vec![page.clone()],
         ..ScriptedPicker::default()
     };
-    let mut h = harness(demo_copy(dir.path()), picker);
+    let mut h = demo_window(demo_copy(dir.path()), picker);
     open_tab(&mut h, Tab::Seminar);
     let expected = seminar(&project(&h), &coder("alice"), None, Unit::Char, None).unwrap();
     assert_eq!(h.state().team.seminar.shown(), Some(&expected));
@@ -347,7 +322,7 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
         save: vec![out.clone(), out2.clone(), out3.clone()],
         ..ScriptedPicker::default()
     };
-    let mut h = harness(demo_copy(dir.path()), picker);
+    let mut h = demo_window(demo_copy(dir.path()), picker);
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Merge coders’ projects…").click();
@@ -436,7 +411,7 @@ fn three_coders_on_a_long_document_fleiss_and_lanes() {
     )
     .unwrap();
     store::save(&path, &p, false).unwrap();
-    let mut h = harness(path, ScriptedPicker::default());
+    let mut h = demo_window(path, ScriptedPicker::default());
     open_tab(&mut h, Tab::Agreement);
     let report = h.state().team.agreement.shown().cloned().unwrap();
     assert_eq!(report.coders.len(), 3);
@@ -465,7 +440,7 @@ fn three_coders_on_a_long_document_fleiss_and_lanes() {
 #[test]
 fn hovering_the_text_tells_each_coders_codes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(demo_copy(dir.path()), ScriptedPicker::default());
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
     open_tab(&mut h, Tab::Disagreements);
     assert!(h.query_all_by_label("alice: –\nbruno: –").next().is_none());
     h.get_by_label("ASSEMBLÉE NATIONALE").hover();
@@ -504,7 +479,7 @@ fn every_tab_draws_in_french_and_undefined_alpha_is_never_zero() {
     store::save(&path, &p, false).unwrap();
     let report = compute(&p, &Options::default()).unwrap();
     assert_eq!(report.per_code[&CodeId::new("pc.4").unwrap()].alpha, None);
-    let mut h = harness(path, ScriptedPicker::default());
+    let mut h = demo_window(path, ScriptedPicker::default());
     h.state_mut().prefs.lang = Lang::Fr;
     h.run();
     h.get_by_label("Équipe").click();

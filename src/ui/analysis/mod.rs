@@ -10,10 +10,9 @@ mod corpus_search;
 mod retrieval;
 mod tables;
 
-use egui::{Context, Key, Modifiers};
+use egui::{Context, Key};
 
 use crate::analysis::AnalysisError;
-use crate::store::write_atomic;
 
 use super::app::NormcoderApp;
 use super::command::UiCommand;
@@ -66,15 +65,10 @@ pub fn show(app: &mut NormcoderApp, ctx: &Context) {
         return;
     }
     let t = app.tr();
-    if app.analysis.tab == Tab::Retrieval && !ctx.text_edit_focused() {
-        // Shift+F8 first: a key without modifiers also matches it with Shift held.
-        let (back, next) = ctx.input_mut(|i| {
-            let back = i.consume_key(Modifiers::SHIFT, Key::F8);
-            (back, !back && i.consume_key(Modifiers::NONE, Key::F8))
-        });
-        if next || back {
-            app.push(UiCommand::Analysis(AnalysisCommand::Step(next)));
-        }
+    if app.analysis.tab == Tab::Retrieval
+        && let Some(forward) = super::shortcuts::step_key(ctx, Key::F8)
+    {
+        app.push(UiCommand::Analysis(AnalysisCommand::Step(forward)));
     }
     let mut open = true;
     egui::Window::new(t.menu_analysis)
@@ -143,31 +137,18 @@ pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: AnalysisCommand) {
     }
 }
 
-/// A key-word-in-context line: the context around the passage, the passage in brackets, on one
-/// line (retrieval and corpus-search rows).
-fn kwic_line(before: &str, passage: &str, after: &str) -> String {
-    format!("…{before}[{}]{after}…", passage.replace('\n', " "))
-}
-
-/// Asks where to write, then writes atomically; the outcome goes to the status bar.
+/// Asks where to write the text of a table or chart, then writes it (see `files::save_text_as`).
 fn export(
     app: &mut NormcoderApp,
     name: &str,
     extension: &str,
     content: Result<String, AnalysisError>,
 ) {
-    let content = match content {
-        Ok(c) => c,
-        Err(e) => {
-            app.status = Some(e.to_string());
-            return;
-        }
-    };
-    let Some(path) = app.picker.export_file(name, extension) else {
-        return;
-    };
-    app.status = Some(match write_atomic(&path, content.as_bytes()) {
-        Ok(()) => format!("{} {}", app.tr().exported, path.display()),
-        Err(e) => format!("{}: {e}", path.display()),
-    });
+    super::files::save_text_as(app, name, extension, content.map_err(|e| e.to_string()));
+}
+
+/// A key-word-in-context line: the context around the passage, the passage in brackets, on one
+/// line (retrieval and corpus-search rows).
+fn kwic_line(before: &str, passage: &str, after: &str) -> String {
+    format!("…{before}[{}]{after}…", passage.replace('\n', " "))
 }

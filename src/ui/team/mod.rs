@@ -11,9 +11,7 @@ mod disagreement;
 mod merge;
 mod seminar;
 
-use egui::{Context, Key, Modifiers};
-
-use crate::store::write_atomic;
+use egui::{Context, Key};
 
 use super::app::NormcoderApp;
 use super::command::UiCommand;
@@ -92,15 +90,10 @@ pub fn show(app: &mut NormcoderApp, ctx: &Context) {
         return;
     }
     let t = app.tr();
-    if app.team.tab == Tab::Disagreements && !ctx.text_edit_focused() {
-        // Shift+F9 first: a key without modifiers also matches it with Shift held.
-        let (back, next) = ctx.input_mut(|i| {
-            let back = i.consume_key(Modifiers::SHIFT, Key::F9);
-            (back, !back && i.consume_key(Modifiers::NONE, Key::F9))
-        });
-        if next || back {
-            app.push(UiCommand::Team(TeamCommand::Step(next)));
-        }
+    if app.team.tab == Tab::Disagreements
+        && let Some(forward) = super::shortcuts::step_key(ctx, Key::F9)
+    {
+        app.push(UiCommand::Team(TeamCommand::Step(forward)));
     }
     let mut open = true;
     egui::Window::new(t.menu_team)
@@ -142,36 +135,18 @@ pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: TeamCommand) {
         }
         TeamCommand::ExportAgreement => {
             let csv = agreement::csv(app);
-            export(app, "agreement.csv", "csv", csv);
+            super::files::save_text_as(app, "agreement.csv", "csv", csv);
         }
         TeamCommand::Step(forward) => disagreement::step(app, ctx, forward),
         TeamCommand::GoTo(i) => disagreement::go_to(app, ctx, i),
         TeamCommand::Accept(coder) => disagreement::accept(app, ctx, &coder),
         TeamCommand::SaveSeminarHtml => {
             let html = seminar::html(app);
-            export(app, "seminar-report.html", "html", html);
+            super::files::save_text_as(app, "seminar-report.html", "html", html);
         }
         TeamCommand::Merge => merge::run(app),
         TeamCommand::MergeRenaming => merge::rename_and_merge(app),
         TeamCommand::CancelMerge => app.team.merge_clash = None,
         TeamCommand::CloseMergeReport => app.team.merge = None,
     }
-}
-
-/// Asks where to write, then writes atomically; the outcome goes to the status bar.
-fn export(app: &mut NormcoderApp, name: &str, extension: &str, content: Result<String, String>) {
-    let content = match content {
-        Ok(c) => c,
-        Err(e) => {
-            app.status = Some(e);
-            return;
-        }
-    };
-    let Some(path) = app.picker.export_file(name, extension) else {
-        return;
-    };
-    app.status = Some(match write_atomic(&path, content.as_bytes()) {
-        Ok(()) => format!("{} {}", app.tr().exported, path.display()),
-        Err(e) => format!("{}: {e}", path.display()),
-    });
 }
