@@ -164,21 +164,8 @@ fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
             .coders
             .clone()
             .unwrap_or_else(|| default_coders(project));
-        for coder in project.coders() {
-            let mut on = ticked.contains(&coder.id);
-            if ui
-                .checkbox(&mut on, coder.id.as_str())
-                .on_hover_text(&coder.name)
-                .changed()
-            {
-                let mut set = ticked.clone();
-                if on {
-                    set.insert(coder.id.clone());
-                } else {
-                    set.remove(&coder.id);
-                }
-                panel.coders = Some(set);
-            }
+        if let Some(set) = super::coder_checkboxes(ui, project, &ticked) {
+            panel.coders = Some(set);
         }
     });
     ui.horizontal(|ui| {

@@ -83,6 +83,33 @@ pub fn unit_label(unit: Unit, t: &Tr) -> &'static str {
     }
 }
 
+/// One checkbox per coder of the project (id, name on hover), `ticked` ticked; the new set when
+/// the user changed one.
+fn coder_checkboxes(
+    ui: &mut egui::Ui,
+    project: &crate::model::Project,
+    ticked: &std::collections::BTreeSet<crate::model::CoderId>,
+) -> Option<std::collections::BTreeSet<crate::model::CoderId>> {
+    let mut changed = None;
+    for coder in project.coders() {
+        let mut on = ticked.contains(&coder.id);
+        if ui
+            .checkbox(&mut on, coder.id.as_str())
+            .on_hover_text(&coder.name)
+            .changed()
+        {
+            let mut set = ticked.clone();
+            if on {
+                set.insert(coder.id.clone());
+            } else {
+                set.remove(&coder.id);
+            }
+            changed = Some(set);
+        }
+    }
+    changed
+}
+
 /// Draws the window (and the merge report), if open.
 pub fn show(app: &mut NormcoderApp, ctx: &Context) {
     merge::show_report(app, ctx);
