@@ -126,8 +126,8 @@ pub fn show(app: &mut NormcoderApp, ctx: &Context) {
     egui::Window::new(t.menu_team)
         .id(egui::Id::unique("team-window"))
         .open(&mut open)
-        .default_size([1060.0, 740.0])
-        .default_pos([200.0, 60.0])
+        .default_size([1060.0, 680.0])
+        .default_pos([200.0, 50.0])
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 for (tab, label) in [
