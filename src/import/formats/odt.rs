@@ -37,7 +37,7 @@ fn content_text(xml: &str, out: &mut Extracted) -> Result<String, FormatError> {
     let mut r = LimitedXml::new(xml, FORMAT);
     let mut in_body = false;
     let mut note_depth = 0usize; // inside text:note-body
-    let mut skip_depth = 0usize; // inside a note citation (the note's number)
+    let mut skip_depth = 0usize; // inside a note citation, tracked deletions or a comment
     let mut cell_depth = 0usize;
     let mut notes = Extracted::default();
     while let Some(node) = r.next_node()? {
@@ -53,12 +53,22 @@ fn content_text(xml: &str, out: &mut Extracted) -> Result<String, FormatError> {
                     skip_depth += usize::from(!empty);
                     continue;
                 }
+                // A note's number in the text, the deleted text kept for tracked changes, and
+                // comments: none of them is text of the document.
+                if !empty
+                    && matches!(
+                        name.as_str(),
+                        "note-citation" | "tracked-changes" | "annotation"
+                    )
+                {
+                    skip_depth = 1;
+                    continue;
+                }
                 if note_depth > 0 && !empty {
                     note_depth += 1;
                 }
                 match name.as_str() {
                     "text" if !empty => in_body = true,
-                    "note-citation" if !empty => skip_depth = 1,
                     "note-body" if !empty && note_depth == 0 => note_depth = 1,
                     "s" => {
                         let n = attr(&tag, "c")
@@ -112,4 +122,18 @@ fn content_text(xml: &str, out: &mut Extracted) -> Result<String, FormatError> {
     }
     out.break_paragraph();
     Ok(notes.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deleted_text_comments_and_note_numbers_are_not_text() {
+        let xml = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:dc="d"><office:body><office:text><text:tracked-changes><text:changed-region text:id="c1"><text:deletion><office:change-info><dc:creator>A</dc:creator></office:change-info><text:p>supprimé</text:p></text:deletion></text:changed-region></text:tracked-changes><text:p>La norme<text:change text:change-id="c1"/> vaut<office:annotation><dc:creator>B</dc:creator><text:p>commentaire</text:p></office:annotation> pour tous<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Une note<office:annotation><text:p>autre</text:p></office:annotation>.</text:p></text:note-body></text:note>.</text:p><text:p>Suite</text:p></office:text></office:body></office:document-content>"#;
+        let mut out = Extracted::default();
+        let notes = content_text(xml, &mut out).expect("reads");
+        assert_eq!(out.text, "La norme vaut pour tous.\n\nSuite\n\n");
+        assert_eq!(notes, "Une note.\n\n");
+    }
 }
