@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn tracked_changes_read_as_accepted() {
-        let body = r#"<w:p><w:r><w:t>La </w:t></w:r><w:del><w:r><w:delText>vieille </w:delText></w:r></w:del><w:ins><w:r><w:t>nouvelle </w:t></w:r></w:ins><w:r><w:t>norme</w:t></w:r></w:p><w:p><w:moveFrom><w:r><w:t>déplacé</w:t></w:r></w:moveFrom></w:p><w:p><w:moveTo><w:r><w:t>déplacé</w:t></w:r></w:moveTo></w:p>"#;
+        let body = r"<w:p><w:r><w:t>La </w:t></w:r><w:del><w:r><w:delText>vieille </w:delText></w:r></w:del><w:ins><w:r><w:t>nouvelle </w:t></w:r></w:ins><w:r><w:t>norme</w:t></w:r></w:p><w:p><w:moveFrom><w:r><w:t>déplacé</w:t></w:r></w:moveFrom></w:p><w:p><w:moveTo><w:r><w:t>déplacé</w:t></w:r></w:moveTo></w:p>";
         assert_eq!(text(body), "La nouvelle norme\n\ndéplacé\n\n");
     }
 
