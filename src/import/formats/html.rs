@@ -1,5 +1,8 @@
 //! HTML pages: the main text without navigation, scripts or styles; block elements become
 //! paragraphs, table cells are separated by tabs; `<title>`, `<meta>` and `lang` → metadata.
+//! Navigation is recognised by its element (`nav`, `header`, `footer`, `aside`…), its ARIA role,
+//! `hidden`/`aria-hidden`, and, for pages built of bare `div`s, by `class`/`id` names such as
+//! `menu`, `breadcrumb`, `footer` or `cookies` (whole names only).
 //! `scraper` (html5ever) parses and decodes entities; this file only walks the tree, without
 //! recursion.
 
@@ -17,6 +20,72 @@ const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head", "form",
     "button", "select", "svg", "iframe", "object",
 ];
+
+/// ARIA landmarks that are never the document's text (site banner, menus, search, footer).
+const SKIPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "complementary",
+    "menu",
+    "menubar",
+    "dialog",
+    "alert",
+];
+
+/// Whole `class` or `id` tokens that name page furniture on sites without semantic markup
+/// (compared whole and case-insensitively, so `article-header` is kept while `header` is not).
+const FURNITURE: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "main-menu",
+    "mainmenu",
+    "breadcrumb",
+    "breadcrumbs",
+    "ariane",
+    "fil-ariane",
+    "sidebar",
+    "header",
+    "site-header",
+    "footer",
+    "site-footer",
+    "cookie",
+    "cookies",
+    "cookie-banner",
+    "bandeau-cookies",
+    "share",
+    "sharing",
+    "social",
+    "partage",
+    "skip-link",
+    "skiplinks",
+    "evitement",
+    "pagination",
+    "pager",
+];
+
+/// Whether an element is hidden or page furniture rather than text of the document.
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if el
+        .attr("role")
+        .is_some_and(|r| SKIPPED_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    let named = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            v.split_ascii_whitespace()
+                .any(|t| FURNITURE.contains(&t.to_ascii_lowercase().as_str()))
+        })
+    };
+    named(el.attr("class")) || named(el.attr("id"))
+}
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
@@ -92,7 +161,7 @@ fn walk(root: ElementRef<'_>, out: &mut Extracted) -> Result<(), FormatError> {
                         )));
                     }
                     let name = el.name();
-                    if skip_depth > 0 || SKIPPED.contains(&name) || el.attr("hidden").is_some() {
+                    if skip_depth > 0 || SKIPPED.contains(&name) || is_furniture(el) {
                         skip_depth += 1;
                         continue;
                     }
@@ -249,5 +318,18 @@ mod tests {
             Some("2018-11-12")
         );
         assert_eq!(out.meta.attributes["description"], "Texte intégral");
+    }
+
+    #[test]
+    fn page_furniture_without_semantic_markup_is_left_out() {
+        let page = r#"<html><body><div id="header"><a href="/">Assemblée nationale</a></div>
+<div class="menu principal"><ul><li>Députés</li><li>Travaux</li></ul></div>
+<div role="navigation">Plan du site</div><div class="fil-ariane">Accueil &gt; Questions</div>
+<div id="contenu"><div class="article-header"><h1>Question n° 1400</h1></div>
+<p>Texte de la question.</p><p aria-hidden="true">Imprimer</p></div>
+<div class="Footer">Mentions légales</div><div id="bandeau-cookies">Nous utilisons des cookies</div>
+</body></html>"#;
+        let out = extract(page).expect("html");
+        assert_eq!(out.text, "Question n° 1400\n\nTexte de la question.\n\n");
     }
 }
