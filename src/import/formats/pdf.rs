@@ -1,7 +1,8 @@
 //! PDF: the text layer, page by page (`pdf-extract` on `lopdf`), run under `guard`. Page breaks
 //! become paragraph breaks, wrapped lines are joined (a word hyphenated at a line end is made
-//! whole again), the Info dictionary gives title, author, date. A PDF without a text layer (a
-//! scan) and a password-protected PDF get their own messages.
+//! whole again), running headers, footers and page numbers are left out (with a warning), the
+//! Info dictionary gives title, author, date. A PDF without a text layer (a scan) and a
+//! password-protected PDF get their own messages.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -46,16 +47,24 @@ fn extract_unguarded(bytes: &[u8]) -> Result<Extracted, FormatError> {
     let pages = doc.get_pages();
     let page_count = pages.len();
     let mut failed = Vec::new();
+    let mut texts = Vec::with_capacity(page_count);
     for &number in pages.keys() {
         let mut page = String::new();
         let mut dev = pdf_extract::PlainTextOutput::new(&mut page);
         match pdf_extract::output_doc_page(&doc, &mut dev, number) {
-            Ok(()) => {
-                out.text.push_str(&join_lines(&page));
-                out.break_paragraph();
-            }
+            Ok(()) => texts.push(page),
             Err(_) => failed.push(number),
         }
+    }
+    let removed = strip_running_lines(&mut texts);
+    if removed > 0 {
+        out.warnings.push(ImportWarning(format!(
+            "{removed} running header, footer or page-number line(s) left out (the same line at the top or bottom of most pages, or a page number alone)"
+        )));
+    }
+    for page in &texts {
+        out.text.push_str(&join_lines(page));
+        out.break_paragraph();
     }
     if !failed.is_empty() {
         if failed.len() == page_count {
@@ -77,6 +86,105 @@ fn extract_unguarded(bytes: &[u8]) -> Result<Extracted, FormatError> {
         )));
     }
     Ok(out)
+}
+
+/// A line with its digits folded (`Page 12 sur 40` → `page # sur #`), to compare running lines.
+fn line_shape(line: &str) -> String {
+    let mut shape = String::with_capacity(line.len());
+    let mut in_number = false;
+    for c in line.trim().chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                shape.push('#');
+            }
+            in_number = true;
+        } else {
+            in_number = false;
+            if c.is_whitespace() {
+                if !shape.ends_with(' ') {
+                    shape.push(' ');
+                }
+            } else {
+                shape.extend(c.to_lowercase());
+            }
+        }
+    }
+    shape
+}
+
+/// Whether a line is a page number and nothing else (`12`, `- 12 -`, `Page 12 sur 40`, `12/40`).
+/// A bare number counts only up to three digits, so that a year alone on a line stays.
+fn is_page_number(line: &str) -> bool {
+    let bare = line.trim_matches(|c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace());
+    if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    matches!(
+        line_shape(bare).as_str(),
+        "# / #"
+            | "#/#"
+            | "page #"
+            | "p. #"
+            | "page # / #"
+            | "page #/#"
+            | "page # sur #"
+            | "page # of #"
+    )
+}
+
+/// A line with its runs of white space made one space.
+fn collapsed(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes running headers and footers — the same first or last line on at least half of the
+/// pages (three or more) — and page numbers standing alone on a first or last line. Lines that
+/// differ only by a number (`Article 12`, `Article 13`) are not running lines: only a page
+/// number alone is recognised by its shape. Returns how many lines were removed.
+fn strip_running_lines(pages: &mut [String]) -> usize {
+    fn edge(page: &str, last: bool) -> Option<(usize, usize)> {
+        // Byte range of the first (or last) non-blank line.
+        let mut start = 0;
+        let mut found = None;
+        for line in page.split_inclusive('\n') {
+            let end = start + line.len();
+            if !line.trim().is_empty() {
+                found = Some((start, end));
+                if !last {
+                    break;
+                }
+            }
+            start = end;
+        }
+        found
+    }
+    let mut counts: std::collections::HashMap<(bool, String), usize> =
+        std::collections::HashMap::new();
+    for page in pages.iter() {
+        for last in [false, true] {
+            if let Some((a, b)) = edge(page, last) {
+                *counts.entry((last, collapsed(&page[a..b]))).or_default() += 1;
+            }
+        }
+    }
+    let threshold = (pages.len() / 2).max(3);
+    let mut removed = 0;
+    for page in pages.iter_mut() {
+        for last in [false, true] {
+            let Some((a, b)) = edge(page, last) else {
+                continue;
+            };
+            let line = &page[a..b];
+            let running = counts
+                .get(&(last, collapsed(line)))
+                .is_some_and(|&n| n >= threshold);
+            if running || is_page_number(line) {
+                page.replace_range(a..b, "");
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 /// Lines of one page → paragraphs: a blank line (a vertical gap) ends a paragraph, other line
@@ -222,5 +330,32 @@ mod tests {
             ),
             "{e}"
         );
+    }
+
+    #[test]
+    fn running_headers_footers_and_page_numbers_are_left_out() {
+        let mut pages: Vec<String> = (1..=4)
+            .map(|n| {
+                format!(
+                    "Rapport sur la cybersécurité 2018\n\nTexte de la page {n}.\nSuite {n}.\n\nPage {n} sur 4\n"
+                )
+            })
+            .collect();
+        pages.push("Annexe\n\n- 5 -\n".to_owned());
+        let removed = strip_running_lines(&mut pages);
+        assert_eq!(removed, 9, "{pages:?}");
+        assert_eq!(join_lines(&pages[1]), "Texte de la page 2. Suite 2.");
+        assert_eq!(join_lines(&pages[4]), "Annexe");
+        // A year alone on the last line is text, not a page number.
+        let mut signed = vec!["Fait à Paris, le 12 novembre\n2018\n".to_owned()];
+        assert_eq!(strip_running_lines(&mut signed), 0);
+        // Numbered lines that differ from page to page are text.
+        let mut articles: Vec<String> = (1..=4)
+            .map(|n| format!("Article {n}\nLe texte {n}.\n"))
+            .collect();
+        assert_eq!(strip_running_lines(&mut articles), 0);
+        // Two pages are too few to call a repeated line a running header.
+        let mut two = vec!["Titre\nUn.\n".to_owned(), "Titre\nDeux.\n".to_owned()];
+        assert_eq!(strip_running_lines(&mut two), 0);
     }
 }
