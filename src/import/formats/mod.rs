@@ -8,6 +8,7 @@
 
 pub mod core_props;
 pub mod docx;
+pub mod docx_numbering;
 pub mod epub;
 pub mod guard;
 pub mod html;
