@@ -83,6 +83,28 @@ fn rtf_round_trip() {
     );
 }
 
+/// Word numbers lists outside the text (`word/numbering.xml`); the nine principles of the Paris
+/// Call must come back as « 1. » … « 9. », as they are cited.
+#[test]
+fn docx_list_numbers_are_rebuilt() {
+    let doc = import::import_file(&data("formats/paris-call-2018_en-numbered.docx")).expect("docx");
+    let plain = import::import_file(&data("corpus/paris-call-2018_en.txt")).expect("txt");
+    let principles: Vec<&str> = plain
+        .text
+        .lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .collect();
+    assert_eq!(principles.len(), 9);
+    let mut from = 0;
+    for (i, principle) in principles.iter().enumerate() {
+        let line = format!("\n{}. {principle}", i + 1);
+        let at = doc.text[from..]
+            .find(&line)
+            .unwrap_or_else(|| panic!("principle {} not numbered in order: {line:?}", i + 1));
+        from += at + line.len();
+    }
+}
+
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     zip_with(entries, zip::CompressionMethod::Stored)
 }
