@@ -93,6 +93,9 @@ pub struct Plan {
     pub actions: Vec<Action>,
     /// Every file, in order, with what became of it.
     pub outcomes: Vec<(PathBuf, Outcome)>,
+    /// What the import of an added file warns about (a guessed encoding, a date taken from the
+    /// file's properties, pages or lines left out…), by file.
+    pub warnings: Vec<(PathBuf, Vec<String>)>,
 }
 
 impl Plan {
@@ -126,6 +129,10 @@ pub fn plan(project: &Project, results: Vec<(PathBuf, Result<Imported, String>)>
     let mut scratch = project.clone();
     let mut plan = Plan::default();
     for (path, result) in results {
+        let warnings: Vec<String> = result
+            .as_ref()
+            .map(|i| i.warnings.iter().map(ToString::to_string).collect())
+            .unwrap_or_default();
         let outcome = match result
             .and_then(|imported| to_document(&scratch, &path, imported).map_err(|e| e.to_string()))
         {
@@ -148,6 +155,9 @@ pub fn plan(project: &Project, results: Vec<(PathBuf, Result<Imported, String>)>
                 }
             }
         };
+        if matches!(outcome, Outcome::Added(_)) && !warnings.is_empty() {
+            plan.warnings.push((path.clone(), warnings));
+        }
         plan.outcomes.push((path, outcome));
     }
     plan

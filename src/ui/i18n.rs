@@ -324,6 +324,7 @@ strings! {
     kind_report: "report", "rapport";
     kind_resolution: "resolution", "résolution";
     kind_other: "other", "autre";
+    import_warning: "Warning:", "Attention\u{a0}:";
     // ---- end of import strings ----
 }
 

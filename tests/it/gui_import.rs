@@ -121,6 +121,38 @@ fn several_formats_a_duplicate_and_a_broken_file_give_a_summary_and_one_undo_ste
     assert_eq!(doc_count(&h), 8, "and one redo brings it back");
 }
 
+/// What the import warns about (here a guessed legacy encoding) is shown under the file in the
+/// summary, not lost on the way to the window.
+#[test]
+fn import_warnings_are_shown_in_the_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let latin1 = dir.path().join("latin1.txt");
+    // « La sécurité du cyberespace » in Windows-1252, long enough for the guess.
+    let text = "La s\u{e9}curit\u{e9} du cyberespace exige une coop\u{e9}ration entre \u{c9}tats. "
+        .repeat(8);
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("latin-1"))
+        .collect();
+    std::fs::write(&latin1, bytes).expect("write");
+    let picker = ScriptedPicker {
+        documents: vec![vec![latin1.clone()]],
+        ..ScriptedPicker::default()
+    };
+    let mut h = demo_window(demo_copy(dir.path()), picker);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Import documents…").click();
+    wait_for_import(&mut h);
+    let summary = h.state().import.summary.clone().expect("summary shown");
+    assert!(matches!(summary.outcomes[0].1, Outcome::Added(_)));
+    let (path, warnings) = summary.warnings.first().expect("a warning");
+    assert_eq!(path, &latin1);
+    assert!(warnings.iter().any(|w| w.contains("1252")), "{warnings:?}");
+    let shown = h.query_all_by_label_contains("Warning: ").count();
+    assert_eq!(shown, warnings.len());
+}
+
 #[test]
 fn a_folder_is_walked_like_the_command_line_does() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -83,6 +83,28 @@ fn rtf_round_trip() {
     );
 }
 
+/// A date read from a file's properties is when the file was made, which says little about the
+/// text: the import says so.
+#[test]
+fn a_date_from_file_properties_comes_with_a_warning() {
+    // pandoc writes the time it made the file as `dcterms:created`.
+    let doc = import::import_file(&data("formats/paris-call-2018_en-numbered.docx")).expect("docx");
+    let date = doc
+        .meta
+        .date
+        .expect("core.xml has a creation date")
+        .to_string();
+    assert!(
+        doc.warnings.iter().any(|w| w
+            .0
+            .contains(&format!("the date {date} is the file's creation date"))),
+        "{:?}",
+        doc.warnings
+    );
+    let plain = import::import_file(&data("corpus/paris-call-2018_en.txt")).expect("txt");
+    assert!(!plain.warnings.iter().any(|w| w.0.contains("is the file's")));
+}
+
 /// Word numbers lists outside the text (`word/numbering.xml`); the nine principles of the Paris
 /// Call must come back as « 1. » … « 9. », as they are cited.
 #[test]

@@ -33,6 +33,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     }
     if let Some(core) = zip.read_text("docProps/core.xml")? {
         core_props::read(&core, FORMAT, &mut out.meta)?;
+        out.warn_file_date("creation date (docProps/core.xml)");
     }
     Ok(out)
 }

@@ -38,6 +38,16 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// Says that the date in the metadata is the file's own (when it was created or saved, from
+    /// `property`), which is often not when the text was written or published.
+    pub(crate) fn warn_file_date(&mut self, property: &str) {
+        if let Some(date) = &self.meta.date {
+            self.warnings.push(crate::import::ImportWarning(format!(
+                "the date {date} is the file's {property}, which may not be when the text was written or published: check it (Edit metadata… in the window, or `normcoder attributes`)"
+            )));
+        }
+    }
+
     /// Starts a new paragraph unless the text is empty or already ends with one.
     pub(crate) fn break_paragraph(&mut self) {
         let trimmed = self.text.trim_end_matches([' ', '\t']).len();

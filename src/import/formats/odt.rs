@@ -28,6 +28,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     }
     if let Some(meta) = zip.read_text("meta.xml")? {
         core_props::read(&meta, FORMAT, &mut out.meta)?;
+        out.warn_file_date("date in meta.xml (creation or last save)");
     }
     Ok(out)
 }

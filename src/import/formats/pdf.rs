@@ -44,6 +44,7 @@ fn extract_unguarded(bytes: &[u8]) -> Result<Extracted, FormatError> {
         ));
     }
     read_info(&doc, &mut out.meta);
+    out.warn_file_date("creation date (PDF Info dictionary)");
     let pages = doc.get_pages();
     let page_count = pages.len();
     let mut failed = Vec::new();

@@ -374,6 +374,7 @@ impl Reader {
                 format!("{y:04}")
             };
             self.out.meta.date = DocDate::parse(&text).ok();
+            self.out.warn_file_date("creation date (\\creatim)");
         }
         self.out
     }

@@ -106,6 +106,8 @@ enum Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub outcomes: Vec<(PathBuf, Outcome)>,
+    /// Warnings of the added files, by file.
+    pub warnings: Vec<(PathBuf, Vec<String>)>,
     /// (imported, skipped as duplicates, failed).
     pub counts: (usize, usize, usize),
 }
@@ -273,6 +275,7 @@ fn finish(
     } else {
         app.import.summary = Some(Summary {
             outcomes: plan.outcomes,
+            warnings: plan.warnings,
             counts,
         });
     }
@@ -361,34 +364,7 @@ fn show_summary(app: &mut NormcoderApp, ctx: &Context) {
                             for (path, outcome) in &summary.outcomes {
                                 ui.label(file_name(path))
                                     .on_hover_text(path.display().to_string());
-                                match outcome {
-                                    Outcome::Added(id) => {
-                                        if ui.link(format!("{} {id}", t.imported_as)).clicked() {
-                                            reveal = Some(id.clone());
-                                        }
-                                    }
-                                    Outcome::DuplicateOfProject(id) => {
-                                        ui.label(format!("{} {id}", t.duplicate_of_project));
-                                    }
-                                    Outcome::DuplicateInBatch(id) => {
-                                        ui.label(format!("{} {id}", t.duplicate_in_batch));
-                                    }
-                                    Outcome::Failed(message) => {
-                                        ui.add(
-                                            egui::Label::new(
-                                                egui::RichText::new(format!(
-                                                    "{} {message}",
-                                                    t.failed_because
-                                                ))
-                                                .color(ui.visuals().error_fg_color),
-                                            )
-                                            .wrap(),
-                                        );
-                                    }
-                                    Outcome::Ignored => {
-                                        ui.weak(t.ignored_type);
-                                    }
-                                }
+                                outcome_cell(ui, t, path, outcome, summary, &mut reveal);
                                 ui.end_row();
                             }
                         });
@@ -403,5 +379,57 @@ fn show_summary(app: &mut NormcoderApp, ctx: &Context) {
     }
     if close || !open {
         app.push(UiCommand::Import(ImportCommand::CloseSummary));
+    }
+}
+
+/// The result column of a file in the summary: what happened, and any warnings of an added file.
+fn outcome_cell(
+    ui: &mut egui::Ui,
+    t: &crate::ui::i18n::Tr,
+    path: &Path,
+    outcome: &Outcome,
+    summary: &Summary,
+    reveal: &mut Option<DocId>,
+) {
+    match outcome {
+        Outcome::Added(id) => {
+            ui.vertical(|ui| {
+                if ui.link(format!("{} {id}", t.imported_as)).clicked() {
+                    *reveal = Some(id.clone());
+                }
+                let warnings = summary
+                    .warnings
+                    .iter()
+                    .filter(|(p, _)| p == path)
+                    .flat_map(|(_, w)| w);
+                for w in warnings {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!("{} {w}", t.import_warning))
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .wrap(),
+                    );
+                }
+            });
+        }
+        Outcome::DuplicateOfProject(id) => {
+            ui.label(format!("{} {id}", t.duplicate_of_project));
+        }
+        Outcome::DuplicateInBatch(id) => {
+            ui.label(format!("{} {id}", t.duplicate_in_batch));
+        }
+        Outcome::Failed(message) => {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{} {message}", t.failed_because))
+                        .color(ui.visuals().error_fg_color),
+                )
+                .wrap(),
+            );
+        }
+        Outcome::Ignored => {
+            ui.weak(t.ignored_type);
+        }
     }
 }
