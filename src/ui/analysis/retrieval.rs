@@ -11,6 +11,7 @@ use crate::model::{CodeId, CoderId, DocDate, DocId, DocKind, Project};
 use crate::ui::app::NormcoderApp;
 use crate::ui::command::UiCommand;
 use crate::ui::i18n::Tr;
+use crate::ui::import::kind_label;
 use crate::ui::panels::code_checkboxes;
 
 use super::AnalysisCommand;
@@ -157,11 +158,11 @@ fn document_filters(project: &Project, panel: &mut RetrievalPanel, ui: &mut Ui, 
         .collect();
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::new("retrieval-kind", t.kind)
-            .selected_text(panel.kind.map_or(t.any_kind, DocKind::name))
+            .selected_text(panel.kind.map_or(t.any_kind, |k| kind_label(t, Some(k))))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut panel.kind, None, t.any_kind);
                 for kind in DocKind::ALL {
-                    ui.selectable_value(&mut panel.kind, Some(kind), kind.name());
+                    ui.selectable_value(&mut panel.kind, Some(kind), kind_label(t, Some(kind)));
                 }
             });
         egui::ComboBox::new("retrieval-language", t.doc_language)

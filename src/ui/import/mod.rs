@@ -23,7 +23,7 @@ use super::app::NormcoderApp;
 use super::command::UiCommand;
 use super::dialogs::Dialog;
 
-pub use metadata::MetadataForm;
+pub use metadata::{MetadataForm, kind_label};
 
 /// How often the frame looks at the worker while an import runs.
 const POLL: Duration = Duration::from_millis(40);

@@ -45,7 +45,8 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                     let details = [
                         meta.date.map(|d| d.to_string()),
                         meta.language.clone(),
-                        meta.kind.map(|k| k.name().to_owned()),
+                        meta.kind
+                            .map(|k| crate::ui::import::kind_label(t, Some(k)).to_owned()),
                     ]
                     .into_iter()
                     .flatten()
