@@ -308,10 +308,26 @@ fn write_body(w: &mut Xml, view: &View<'_>) -> XmlResult {
 }
 
 pub fn write(view: &View<'_>, _options: &Options) -> Result<Output, ExportError> {
+    let mut bytes = page("en", &view.project.meta().name, STYLE, |w| {
+        write_body(w, view)
+    })?;
+    bytes.push(b'\n');
+    Ok(Output::File(bytes))
+}
+
+/// A self-contained HTML page — doctype, `<html lang>`, UTF-8, viewport, title, the style sheet
+/// inline (written as is: CSS is not escaped text) — whose body `body` writes. The export report
+/// and the seminar report (`team::html`) are both made with it.
+pub fn page(
+    lang: &str,
+    title: &str,
+    style: &str,
+    body: impl FnOnce(&mut Xml) -> XmlResult,
+) -> std::io::Result<Vec<u8>> {
     let mut w = Writer::new(Vec::new());
     w.write_event(Event::DocType(BytesText::from_escaped("html")))?;
     w.create_element("html")
-        .with_attribute(("lang", "en"))
+        .with_attribute(("lang", lang))
         .write_inner_content(|w| {
             w.create_element("head").write_inner_content(|w| {
                 w.create_element("meta")
@@ -323,16 +339,13 @@ pub fn write(view: &View<'_>, _options: &Options) -> Result<Output, ExportError>
                         ("content", "width=device-width, initial-scale=1"),
                     ])
                     .write_empty()?;
-                text(w, "title", &view.project.meta().name)?;
+                text(w, "title", title)?;
                 w.create_element("style")
-                    .write_text_content(BytesText::from_escaped(STYLE))?;
+                    .write_text_content(BytesText::from_escaped(style))?;
                 Ok(())
             })?;
-            w.create_element("body")
-                .write_inner_content(|w| write_body(w, view))?;
+            w.create_element("body").write_inner_content(body)?;
             Ok(())
         })?;
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
-    Ok(Output::File(bytes))
+    Ok(w.into_inner())
 }

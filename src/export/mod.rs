@@ -14,7 +14,7 @@ mod brat;
 mod csv_cells;
 mod csv_table;
 mod guid;
-mod html;
+pub(crate) mod html;
 mod jsonl;
 mod matrix_csv;
 mod refi_qda;

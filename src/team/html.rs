@@ -49,37 +49,23 @@ fn pct(x: Option<f64>) -> String {
 /// Renders the report. `generated` is a line saying when and by what (kept out of the
 /// library's clock-free core).
 pub fn render(project: &Project, report: &SeminarReport, generated: &str) -> io::Result<String> {
-    let mut w = Writer::new(Vec::new());
-    w.write_event(Event::DocType(BytesText::from_escaped("html")))?;
     let title = format!("Seminar report: {}", project.meta().name);
-    w.create_element("html")
-        .with_attribute(("lang", "en"))
-        .write_inner_content(|w| {
-            w.create_element("head").write_inner_content(|w| {
-                w.create_element("meta")
-                    .with_attribute(("charset", "utf-8"))
-                    .write_empty()?;
-                element(w, "title", &title)?;
-                element(w, "style", STYLE)
-            })?;
-            w.create_element("body").write_inner_content(|w| {
-                element(w, "h1", &title)?;
-                w.create_element("p")
-                    .with_attribute(("class", "muted"))
-                    .write_text_content(BytesText::new(&format!(
-                        "Reference coder: {}. Unit: {}. {generated}",
-                        report.reference,
-                        report.unit.name()
-                    )))?;
-                summary(w, report)?;
-                for s in &report.students {
-                    student(w, project, report, s)?;
-                }
-                texts(w, project, report)
-            })?;
-            Ok(())
-        })?;
-    String::from_utf8(w.into_inner()).map_err(io::Error::other)
+    let bytes = crate::export::html::page("en", &title, STYLE, |w| {
+        element(w, "h1", &title)?;
+        w.create_element("p")
+            .with_attribute(("class", "muted"))
+            .write_text_content(BytesText::new(&format!(
+                "Reference coder: {}. Unit: {}. {generated}",
+                report.reference,
+                report.unit.name()
+            )))?;
+        summary(w, report)?;
+        for s in &report.students {
+            student(w, project, report, s)?;
+        }
+        texts(w, project, report)
+    })?;
+    String::from_utf8(bytes).map_err(io::Error::other)
 }
 
 fn row(w: &mut W, cells: &[String], header: bool) -> io::Result<()> {
