@@ -165,10 +165,12 @@ fn student(
         w,
         "p",
         &format!(
-            "Documents: {}. {} units ({}).",
+            "Documents: {}. {} {} unit(s) per code, {} codes compared: {} (unit, code) pairs pooled.",
             docs.join(", "),
+            a.per_code.values().next().map_or(0, |m| m.units),
+            a.unit.name(),
+            a.codes.len(),
             a.pooled.units,
-            a.unit.name()
         ),
     )?;
     w.create_element("table").write_inner_content(|w| {
