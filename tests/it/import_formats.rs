@@ -105,11 +105,12 @@ fn a_date_from_file_properties_comes_with_a_warning() {
     assert!(!plain.warnings.iter().any(|w| w.0.contains("is the file's")));
 }
 
-/// Word numbers lists outside the text (`word/numbering.xml`); the nine principles of the Paris
-/// Call must come back as « 1. » … « 9. », as they are cited.
-#[test]
-fn docx_list_numbers_are_rebuilt() {
-    let doc = import::import_file(&data("formats/paris-call-2018_en-numbered.docx")).expect("docx");
+/// Word and OpenDocument number lists outside the text (`word/numbering.xml`, list styles); the
+/// nine principles of the Paris Call must come back as « 1. » … « 9. », as they are cited, and an
+/// indented `content.xml` must not leave its indentation in the text.
+fn list_numbers_are_rebuilt(ext: &str) {
+    let doc = import::import_file(&data(&format!("formats/paris-call-2018_en-numbered.{ext}")))
+        .unwrap_or_else(|e| panic!("{ext}: {e}"));
     let plain = import::import_file(&data("corpus/paris-call-2018_en.txt")).expect("txt");
     let principles: Vec<&str> = plain
         .text
@@ -120,11 +121,25 @@ fn docx_list_numbers_are_rebuilt() {
     let mut from = 0;
     for (i, principle) in principles.iter().enumerate() {
         let line = format!("\n{}. {principle}", i + 1);
-        let at = doc.text[from..]
-            .find(&line)
-            .unwrap_or_else(|| panic!("principle {} not numbered in order: {line:?}", i + 1));
+        let at = doc.text[from..].find(&line).unwrap_or_else(|| {
+            panic!("{ext}: principle {} not numbered in order: {line:?}", i + 1)
+        });
         from += at + line.len();
     }
+    assert!(
+        !doc.text.lines().any(|l| l.starts_with(' ')),
+        "{ext}: a line starts with white space"
+    );
+}
+
+#[test]
+fn docx_list_numbers_are_rebuilt() {
+    list_numbers_are_rebuilt("docx");
+}
+
+#[test]
+fn odt_list_numbers_are_rebuilt() {
+    list_numbers_are_rebuilt("odt");
 }
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {

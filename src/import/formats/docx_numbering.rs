@@ -169,7 +169,7 @@ fn format_number(n: u32, format: &str) -> String {
 }
 
 /// 1 → A, 26 → Z, 27 → AA, 28 → BB (Word repeats the letter).
-fn letters(n: u32) -> String {
+pub(super) fn letters(n: u32) -> String {
     if n == 0 {
         return "0".to_owned();
     }
@@ -178,7 +178,7 @@ fn letters(n: u32) -> String {
 }
 
 /// Roman numerals up to 3999, decimals beyond.
-fn roman(n: u32) -> String {
+pub(super) fn roman(n: u32) -> String {
     if n == 0 || n > 3999 {
         return n.to_string();
     }

@@ -13,6 +13,7 @@ pub mod epub;
 pub mod guard;
 pub mod html;
 pub mod odt;
+pub mod odt_lists;
 pub mod pdf;
 pub mod rtf;
 pub mod sniff;

@@ -1,6 +1,11 @@
 //! OpenDocument text (.odt): `content.xml` paragraphs and headings, tables as tab-separated rows,
-//! notes moved to the end; `meta.xml` → title, author, date, language.
+//! notes moved to the end, list numbers rebuilt from the list styles (`odt_lists.rs`); `meta.xml`
+//! → title, author, date, language. White space in a paragraph is collapsed as ODF says (runs of
+//! spaces, tabs and line ends are one space; `text:s`, `text:tab` and `text:line-break` are
+//! explicit), and white space between elements is not text, so an indented `content.xml`
+//! (pandoc writes one) reads the same as LibreOffice's.
 
+use super::odt_lists::{ListStyles, ListWalker};
 use super::xml_limits::{LimitedXml, Node, attr, local};
 use super::zip_limits::LimitedZip;
 use super::{Extracted, FormatError, core_props};
@@ -19,8 +24,13 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     let content = zip
         .read_text("content.xml")?
         .ok_or_else(|| FormatError::malformed(FORMAT, "no content.xml"))?;
+    let mut styles = ListStyles::default();
+    if let Some(xml) = zip.read_text("styles.xml")? {
+        styles.read(&xml)?;
+    }
+    styles.read(&content)?;
     let mut out = Extracted::default();
-    let notes = content_text(&content, &mut out)?;
+    let notes = content_text(&content, &mut out, ListWalker::new(styles))?;
     if !notes.is_empty() {
         out.break_paragraph();
         out.text.push_str(&notes);
@@ -34,8 +44,14 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
 }
 
 /// Appends the body's paragraphs to `out` and returns the notes' text, to be appended after.
-fn content_text(xml: &str, out: &mut Extracted) -> Result<String, FormatError> {
+fn content_text(
+    xml: &str,
+    out: &mut Extracted,
+    mut lists: ListWalker,
+) -> Result<String, FormatError> {
     let mut r = LimitedXml::new(xml, FORMAT);
+    // Inside a paragraph or heading (only there is character data text).
+    let mut para_depth = 0usize;
     let mut in_body = false;
     let mut note_depth = 0usize; // inside text:note-body
     let mut skip_depth = 0usize; // inside a note citation, tracked deletions or a comment
@@ -78,6 +94,16 @@ fn content_text(xml: &str, out: &mut Extracted) -> Result<String, FormatError> {
                             .min(1_000);
                         target.text.push_str(&" ".repeat(n));
                     }
+                    "list" if !empty => lists.open_list(&tag),
+                    "list-item" if !empty => lists.open_item(&tag, false),
+                    "list-header" if !empty => lists.open_item(&tag, true),
+                    "p" | "h" if !empty => {
+                        para_depth += 1;
+                        if let Some(label) = lists.paragraph() {
+                            target.text.push_str(&label);
+                            target.text.push(' ');
+                        }
+                    }
                     "tab" => target.text.push('\t'),
                     "line-break" => target.text.push('\n'),
                     "table-cell" if !empty => cell_depth += 1,
@@ -91,38 +117,61 @@ fn content_text(xml: &str, out: &mut Extracted) -> Result<String, FormatError> {
                 }
                 note_depth = note_depth.saturating_sub(1);
                 match name.as_str() {
-                    "p" | "h"
-                        if cell_depth > 0
-                            && note_depth == 0
-                            && !target.text.ends_with(['\t', ' ', '\n']) =>
-                    {
-                        target.text.push(' ');
-                    }
-                    "p" | "h" if cell_depth > 0 && note_depth == 0 => {}
-                    "p" | "h" | "table" => target.break_paragraph(),
-                    "table-cell" => {
-                        cell_depth = cell_depth.saturating_sub(1);
-                        let trimmed = target.text.trim_end_matches(' ').len();
-                        target.text.truncate(trimmed);
-                        target.text.push('\t');
-                    }
-                    "table-row" => {
-                        let trimmed = target.text.trim_end_matches('\t').len();
-                        target.text.truncate(trimmed);
-                        target.text.push('\n');
-                    }
+                    "list" => lists.close_list(),
+                    "p" | "h" => para_depth = para_depth.saturating_sub(1),
                     _ => {}
                 }
+                end_block(&name, target, &mut cell_depth, note_depth);
             }
             Node::Text(t) => {
-                if in_body && skip_depth == 0 {
-                    target.text.push_str(&t);
+                if in_body && skip_depth == 0 && para_depth > 0 {
+                    push_collapsed(&mut target.text, &t);
                 }
             }
         }
     }
     out.break_paragraph();
     Ok(notes.text)
+}
+
+/// Where a paragraph, table cell, row or table ends: paragraphs of a cell are joined by a
+/// space, cells by a tab, rows by a line end; other paragraphs end with a paragraph break.
+fn end_block(name: &str, target: &mut Extracted, cell_depth: &mut usize, note_depth: usize) {
+    match name {
+        "p" | "h"
+            if *cell_depth > 0 && note_depth == 0 && !target.text.ends_with(['\t', ' ', '\n']) =>
+        {
+            target.text.push(' ');
+        }
+        "p" | "h" if *cell_depth > 0 && note_depth == 0 => {}
+        "p" | "h" | "table" => target.break_paragraph(),
+        "table-cell" => {
+            *cell_depth = cell_depth.saturating_sub(1);
+            let trimmed = target.text.trim_end_matches(' ').len();
+            target.text.truncate(trimmed);
+            target.text.push('\t');
+        }
+        "table-row" => {
+            let trimmed = target.text.trim_end_matches('\t').len();
+            target.text.truncate(trimmed);
+            target.text.push('\n');
+        }
+        _ => {}
+    }
+}
+
+/// ODF white space: a run of spaces, tabs and line ends in character data is one space, and
+/// none at the start of a paragraph (explicit `text:s`, `text:tab`, `text:line-break` stay).
+fn push_collapsed(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -133,7 +182,7 @@ mod tests {
     fn deleted_text_comments_and_note_numbers_are_not_text() {
         let xml = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:dc="d"><office:body><office:text><text:tracked-changes><text:changed-region text:id="c1"><text:deletion><office:change-info><dc:creator>A</dc:creator></office:change-info><text:p>supprimé</text:p></text:deletion></text:changed-region></text:tracked-changes><text:p>La norme<text:change text:change-id="c1"/> vaut<office:annotation><dc:creator>B</dc:creator><text:p>commentaire</text:p></office:annotation> pour tous<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Une note<office:annotation><text:p>autre</text:p></office:annotation>.</text:p></text:note-body></text:note>.</text:p><text:p>Suite</text:p></office:text></office:body></office:document-content>"#;
         let mut out = Extracted::default();
-        let notes = content_text(xml, &mut out).expect("reads");
+        let notes = content_text(xml, &mut out, ListWalker::default()).expect("reads");
         assert_eq!(out.text, "La norme vaut pour tous.\n\nSuite\n\n");
         assert_eq!(notes, "Une note.\n\n");
     }
