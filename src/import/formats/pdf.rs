@@ -63,8 +63,9 @@ fn extract_unguarded(bytes: &[u8]) -> Result<Extracted, FormatError> {
             "{removed} running header, footer or page-number line(s) left out (the same line at the top or bottom of most pages, or a page number alone)"
         )));
     }
+    let compounds = hyphenated_words(&texts);
     for page in &texts {
-        out.text.push_str(&join_lines(page));
+        out.text.push_str(&join_lines(page, &compounds));
         out.break_paragraph();
     }
     if !failed.is_empty() {
@@ -188,10 +189,43 @@ fn strip_running_lines(pages: &mut [String]) -> usize {
     removed
 }
 
+/// Words after a hyphen that make a compound, never the end of a word cut in two (French:
+/// « elle-même », « celui-ci », « peut-être », « c'est-à-dire », « a-t-il »).
+const COMPOUND_ENDS: &[&str] = &[
+    "même", "mêmes", "ci", "là", "t", "il", "ils", "elle", "elles", "on", "être", "dire", "delà",
+    "unis", "à",
+];
+
+/// The hyphenated words (`non-étatiques`) written whole inside a line somewhere in the
+/// document, lower-cased: a line-end hyphen that makes one of them is kept.
+fn hyphenated_words(pages: &[String]) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    for page in pages {
+        for line in page.lines() {
+            let mut tokens = line.split_whitespace().peekable();
+            while let Some(token) = tokens.next() {
+                if tokens.peek().is_none() {
+                    break; // the last word of a line may be a cut word
+                }
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                let mut parts = word.split('-');
+                if word.contains('-')
+                    && parts.all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+                {
+                    words.insert(word.to_lowercase());
+                }
+            }
+        }
+    }
+    words
+}
+
 /// Lines of one page → paragraphs: a blank line (a vertical gap) ends a paragraph, other line
 /// ends become spaces, and `word-⏎word` at a line end becomes `wordword` when the next line
-/// starts in lower case (a hyphenated word, not a compound like « Jean-⏎Yves »).
-fn join_lines(page: &str) -> String {
+/// starts in lower case (a hyphenated word, not a compound like « Jean-⏎Yves »), unless the
+/// document writes that compound whole elsewhere (`compounds`) or its second part is one that
+/// only makes compounds (« elle-⏎même »).
+fn join_lines(page: &str, compounds: &std::collections::HashSet<String>) -> String {
     let mut out = String::with_capacity(page.len());
     let mut blank = false;
     for line in page.lines().map(str::trim) {
@@ -203,7 +237,7 @@ fn join_lines(page: &str) -> String {
         } else if blank {
             out.push_str("\n\n");
         } else if let Some(stem) = hyphen_stem(&out) {
-            if line.starts_with(char::is_lowercase) {
+            if line.starts_with(char::is_lowercase) && !is_compound(&out[..stem], line, compounds) {
                 out.truncate(stem);
             }
         } else {
@@ -213,6 +247,23 @@ fn join_lines(page: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// Whether `before` (ending just before a line-end hyphen) and the next `line` make a compound
+/// word that keeps its hyphen.
+fn is_compound(before: &str, line: &str, compounds: &std::collections::HashSet<String>) -> bool {
+    let first: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let second: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    let second = second.to_lowercase();
+    COMPOUND_ENDS.contains(&second.as_str())
+        || compounds.contains(&format!("{}-{second}", first.to_lowercase()))
 }
 
 /// Where to cut `text` if it ends with a letter followed by a hyphen (or a soft hyphen).
@@ -302,8 +353,24 @@ mod tests {
     #[test]
     fn wrapped_lines_join_and_hyphenated_words_are_mended() {
         assert_eq!(
-            join_lines("Le cyber-\nespace joue\nun rôle.\n\nJean-\nYves parle."),
+            join_lines(
+                "Le cyber-\nespace joue\nun rôle.\n\nJean-\nYves parle.",
+                &std::collections::HashSet::new()
+            ),
             "Le cyberespace joue un rôle.\n\nJean-Yves parle."
+        );
+    }
+
+    #[test]
+    fn compounds_keep_their_hyphen_at_a_line_end() {
+        let pages = vec![
+            "Les acteurs non-étatiques agissent.\nLes acteurs non-\nétatiques et l'État lui-\nmême, c'est-\nà-dire la cyber-\nsécurité.".to_owned(),
+        ];
+        let compounds = hyphenated_words(&pages);
+        assert!(compounds.contains("non-étatiques"), "{compounds:?}");
+        assert_eq!(
+            join_lines(&pages[0], &compounds),
+            "Les acteurs non-étatiques agissent. Les acteurs non-étatiques et l'État lui-même, c'est-à-dire la cybersécurité."
         );
     }
 
@@ -345,8 +412,9 @@ mod tests {
         pages.push("Annexe\n\n- 5 -\n".to_owned());
         let removed = strip_running_lines(&mut pages);
         assert_eq!(removed, 9, "{pages:?}");
-        assert_eq!(join_lines(&pages[1]), "Texte de la page 2. Suite 2.");
-        assert_eq!(join_lines(&pages[4]), "Annexe");
+        let none = std::collections::HashSet::new();
+        assert_eq!(join_lines(&pages[1], &none), "Texte de la page 2. Suite 2.");
+        assert_eq!(join_lines(&pages[4], &none), "Annexe");
         // A year alone on the last line is text, not a page number.
         let mut signed = vec!["Fait à Paris, le 12 novembre\n2018\n".to_owned()];
         assert_eq!(strip_running_lines(&mut signed), 0);
