@@ -115,8 +115,17 @@ struct Reader {
     font: i64,
 }
 
-/// Extracts an RTF file.
+/// Longest an RTF file may take to read.
+pub const TIME_LIMIT: std::time::Duration = std::time::Duration::from_mins(2);
+
+/// Extracts an RTF file, on a guarded thread: the tokenizer is a third-party parser, so a panic
+/// in it becomes an error and a runaway read a time-out.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
+    let owned: std::sync::Arc<[u8]> = std::sync::Arc::from(bytes);
+    super::guard::run_guarded(FORMAT, TIME_LIMIT, move || extract_unguarded(&owned))
+}
+
+fn extract_unguarded(bytes: &[u8]) -> Result<Extracted, FormatError> {
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -434,6 +443,49 @@ mod tests {
     fn text(rtf: &str) -> String {
         extract(rtf.as_bytes()).expect("reads").text
     }
+
+    proptest::proptest! {
+        /// Any soup of RTF pieces reads to text or an error, never a panic, in the reader itself
+        /// (not only behind the guard).
+        #[test]
+        fn any_token_soup_reads_or_errs(pieces in proptest::collection::vec(0..PIECES.len(), 0..200)) {
+            let mut rtf = String::from("{\\rtf1 ");
+            for i in pieces {
+                rtf.push_str(PIECES[i]);
+            }
+            let _ = extract_unguarded(rtf.as_bytes());
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        "\\par ",
+        "\\u-5",
+        "\\u233 ",
+        "\\'e9",
+        "\\'",
+        "\\bin3 ",
+        "\\bin-4 ",
+        "text ",
+        "\\*",
+        "\\uc2 ",
+        "\\uc0",
+        "{\\fonttbl",
+        "\\f1 ",
+        "\\fcharset204 ",
+        "\\info",
+        "{\\title ",
+        "\\yr2018",
+        "\\",
+        "\\~",
+        "\\_",
+        "\\\n",
+        "é",
+        "\\footnote ",
+        "\\ansicpg1251 ",
+        "\\u99999999999 ",
+    ];
 
     #[test]
     fn paragraphs_lines_and_tabs() {
