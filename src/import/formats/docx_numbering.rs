@@ -168,10 +168,11 @@ fn format_number(n: u32, format: &str) -> String {
     }
 }
 
-/// 1 → A, 26 → Z, 27 → AA, 28 → BB (Word repeats the letter).
+/// 1 → A, 26 → Z, 27 → AA, 28 → BB (Word repeats the letter); beyond ZZZZZZZZZZ (260), and
+/// for 0, decimals — a hostile start value must not make a label of millions of letters.
 pub(super) fn letters(n: u32) -> String {
-    if n == 0 {
-        return "0".to_owned();
+    if n == 0 || n > 260 {
+        return n.to_string();
     }
     let letter = char::from(b'A' + u8::try_from((n - 1) % 26).unwrap_or(0));
     std::iter::repeat_n(letter, (n as usize - 1) / 26 + 1).collect()
@@ -262,6 +263,7 @@ mod tests {
     fn letters_and_roman_numerals() {
         assert_eq!(letters(1), "A");
         assert_eq!(letters(27), "AA");
+        assert_eq!(letters(u32::MAX), u32::MAX.to_string());
         assert_eq!(roman(1994), "MCMXCIV");
         assert_eq!(format_number(4, "lowerRoman"), "iv");
         assert_eq!(format_number(3, "decimalZero"), "03");
