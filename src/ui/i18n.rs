@@ -23,6 +23,7 @@ macro_rules! strings {
 
 strings! {
     app_name: "Normcoder", "Normcoder";
+    decimal_separator: ".", ",";
     menu_file: "File", "Fichier";
     new_project: "New project…", "Nouveau projet…";
     open: "Open…", "Ouvrir…";

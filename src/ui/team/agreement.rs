@@ -114,20 +114,31 @@ pub fn default_coders(project: &Project) -> BTreeSet<CoderId> {
     project.annotations().map(|a| a.coder().clone()).collect()
 }
 
+/// A number with the interface language's decimal separator (`0.551`, `0,551`).
+fn decimal(v: f64, digits: usize, t: &Tr) -> String {
+    format!("{v:.digits$}").replace('.', t.decimal_separator)
+}
+
 /// α, αu or κ with three decimals, or "undefined" (never 0).
 #[must_use]
 pub fn format_alpha(x: Option<f64>, t: &Tr) -> String {
-    x.map_or_else(|| t.undefined.to_owned(), |v| format!("{v:.3}"))
+    x.map_or_else(|| t.undefined.to_owned(), |v| decimal(v, 3, t))
 }
 
 /// A percentage with one decimal, or a dash.
 #[must_use]
-pub fn format_percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{v:.1} %"))
+pub fn format_percent(x: Option<f64>, t: &Tr) -> String {
+    x.map_or_else(
+        || "–".to_owned(),
+        |v| format!("{}\u{a0}%", decimal(v, 1, t)),
+    )
 }
 
-fn format_interval(ci: Option<[f64; 2]>) -> String {
-    ci.map_or_else(|| "–".to_owned(), |[a, b]| format!("{a:.3} – {b:.3}"))
+fn format_interval(ci: Option<[f64; 2]>, t: &Tr) -> String {
+    ci.map_or_else(
+        || "–".to_owned(),
+        |[a, b]| format!("{} – {}", decimal(a, 3, t), decimal(b, 3, t)),
+    )
 }
 
 /// The κ columns: Cohen's per pair, and Fleiss' for three coders or more.
@@ -260,7 +271,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                         }
                         ui.label(format_alpha(m.alpha, t));
                         if ci {
-                            ui.label(format_interval(m.alpha_ci95));
+                            ui.label(format_interval(m.alpha_ci95, t));
                         }
                         ui.label(format_alpha(m.alpha_u, t));
                         for k in &keys {
@@ -269,8 +280,8 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                         if fleiss {
                             ui.label(format_alpha(m.fleiss_kappa, t));
                         }
-                        ui.label(format_percent(m.percent_all));
-                        ui.label(format_percent(m.percent_coded));
+                        ui.label(format_percent(m.percent_all, t));
+                        ui.label(format_percent(m.percent_coded, t));
                         ui.label(m.units.to_string());
                         ui.label(m.units_coded.to_string());
                         ui.end_row();

@@ -126,7 +126,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                         s.student,
                         format_alpha(a.pooled.alpha, t),
                         format_alpha(kappa(&a.pooled), t),
-                        format_percent(a.pooled.percent_coded),
+                        format_percent(a.pooled.percent_coded, t),
                         t.of_coded_units
                     ),
                     None => format!("{}{} {}", t.student, t.colon, s.student),
@@ -183,8 +183,8 @@ fn student(
                 ui.label(format_alpha(m.alpha, t));
                 ui.label(format_alpha(m.alpha_u, t));
                 ui.label(format_alpha(kappa(m), t));
-                ui.label(format_percent(m.percent_all));
-                ui.label(format_percent(m.percent_coded));
+                ui.label(format_percent(m.percent_all, t));
+                ui.label(format_percent(m.percent_coded, t));
                 ui.end_row();
             }
         });
