@@ -78,7 +78,10 @@ fn agreement_table_equals_the_library_and_the_command_line() {
     };
     assert!(same(&json["pooled"]["alpha"], report.pooled.alpha));
     assert_eq!(format_alpha(report.pooled.alpha, &EN), "0.551");
-    assert_eq!(format_alpha(report.pooled.alpha, &normcoder::ui::i18n::FR), "0,551");
+    assert_eq!(
+        format_alpha(report.pooled.alpha, &normcoder::ui::i18n::FR),
+        "0,551"
+    );
     assert!(shown(&h, "0.551"));
     let per_code = json["per_code"].as_object().unwrap();
     assert_eq!(per_code.len(), report.per_code.len());
