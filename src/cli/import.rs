@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use crate::edit::Action;
 use crate::import;
+use crate::import::batch::Outcome;
 use crate::session::Session;
 
 pub fn run(
@@ -26,37 +26,28 @@ pub fn run(
             path.display()
         )?;
     }
-    let mut failures = Vec::new();
-    let mut added = 0usize;
-    let mut skipped = 0usize;
-    // Each document is applied as it is read so that ids stay unique and duplicates within the
-    // same batch are seen; nothing is written unless every file imported.
-    for path in &paths {
-        let imported = match import::import_file(path) {
-            Ok(i) => i,
-            Err(e) => {
-                failures.push(e.to_string());
-                continue;
-            }
-        };
-        for w in &imported.warnings {
+    // The same reading and checking as the window's import (`import::batch`): duplicates by text,
+    // in the project or within the batch, and one edit; nothing is written unless every file
+    // imported.
+    let results = import::batch::import_all(&paths, &|| false, &mut |_, _| {}).unwrap_or_default();
+    let plan = import::batch::plan(session.project(), results);
+    for (path, warnings) in &plan.warnings {
+        for w in warnings {
             writeln!(err, "warning: {}: {w}", path.display())?;
         }
-        let doc = import::to_document(session.project(), path, imported)?;
-        if let Some(existing) = session.project().document_by_hash(doc.sha256()) {
-            writeln!(
+    }
+    let mut failures = Vec::new();
+    for (path, outcome) in &plan.outcomes {
+        match outcome {
+            Outcome::Added(id) => writeln!(out, "added   {} as {id}", path.display())?,
+            Outcome::DuplicateOfProject(id) | Outcome::DuplicateInBatch(id) => writeln!(
                 out,
-                "skipped {}: same text as document {}",
-                path.display(),
-                existing.id()
-            )?;
-            skipped += 1;
-            continue;
+                "skipped {}: same text as document {id}",
+                path.display()
+            )?,
+            Outcome::Failed(message) => failures.push(message),
+            Outcome::Ignored => {}
         }
-        let id = doc.id().clone();
-        session.apply(Action::AddDocument(doc))?;
-        writeln!(out, "added   {} as {id}", path.display())?;
-        added += 1;
     }
     if !failures.is_empty() {
         for f in &failures {
@@ -67,7 +58,9 @@ pub fn run(
             failures.len()
         );
     }
-    if added > 0 {
+    let (added, skipped, _) = plan.counts();
+    if let Some(action) = plan.action() {
+        session.apply(action)?;
         session.save()?;
     }
     writeln!(
