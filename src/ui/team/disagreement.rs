@@ -46,6 +46,9 @@ pub struct DisagreementPanel {
     pub current: Option<usize>,
     /// The document cut at every compared coder's boundary.
     pub segments: Vec<Segment>,
+    /// The document's lines: byte range and first character, found once per computation rather
+    /// than by scanning the whole text every frame.
+    paragraphs: Vec<(std::ops::Range<usize>, usize)>,
     computed_for: Option<Key>,
     scroll_to_current: bool,
     /// Height of every paragraph as last laid out, and what for (document, width, lanes): a
@@ -63,6 +66,7 @@ impl Default for DisagreementPanel {
             places: Vec::new(),
             current: None,
             segments: Vec::new(),
+            paragraphs: Vec::new(),
             computed_for: None,
             scroll_to_current: false,
             heights: None,
@@ -141,6 +145,13 @@ impl DisagreementPanel {
             .collect();
         self.places = disagreement::places(project, doc, &coders, &compared_codes);
         self.segments = lanes::segments(project, doc, &coders);
+        self.paragraphs.clear();
+        let (mut byte, mut char) = (0, 0);
+        for line in doc.text().split('\n') {
+            self.paragraphs.push((byte..byte + line.len(), char));
+            byte += line.len() + 1;
+            char += line.chars().count() + 1;
+        }
         // After an edit the list keeps its place; after another choice it starts again.
         self.current = if same_text {
             self.current
@@ -371,11 +382,15 @@ fn lanes_view(
     let rule = ui.visuals().weak_text_color().gamma_multiply(0.35);
     let current = panel.current.and_then(|i| panel.places.get(i));
     let mut seg = 0;
-    let mut start = 0usize;
-    for (index, paragraph) in doc.text().split('\n').enumerate() {
-        let chars = paragraph.chars().count();
-        let (p0, p1) = (start, start + chars);
-        start = p1 + 1;
+    let text = doc.text();
+    for (index, (bytes, p0)) in panel.paragraphs.iter().enumerate() {
+        let paragraph = text.get(bytes.clone()).unwrap_or_default();
+        let p0 = *p0;
+        // Where the next line starts, less its `\n`; the last line ends with the text.
+        let p1 = panel
+            .paragraphs
+            .get(index + 1)
+            .map_or(doc.char_len(), |next| next.1 - 1);
         if paragraph.trim().is_empty() {
             ui.add_space(4.0);
             continue;
@@ -390,6 +405,7 @@ fn lanes_view(
             ui.add_space(6.0);
             continue;
         }
+        let chars = p1 - p0;
         // 0: agreement, 1: a place of disagreement, 2: the current place.
         let mut mark = vec![0u8; chars];
         for p in panel.places.iter().filter(|p| p.start < p1 && p0 < p.end) {
