@@ -1,6 +1,6 @@
 //! `normcoder import-qdpx FILE.qdpx -o PROJECT` and `normcoder import-qdc PROJECT FILE.qdc`.
 
-use std::io::{Read as _, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -9,23 +9,6 @@ use anyhow::{Context as _, bail};
 use crate::import::refi;
 use crate::session::Session;
 use crate::store;
-
-fn read_capped(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("could not open {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(store::MAX_PROJECT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("could not read {}", path.display()))?;
-    if bytes.len() as u64 > store::MAX_PROJECT_BYTES {
-        bail!(
-            "{} is larger than {} bytes",
-            path.display(),
-            store::MAX_PROJECT_BYTES
-        );
-    }
-    Ok(bytes)
-}
 
 pub fn qdpx(
     file: &Path,
@@ -39,7 +22,7 @@ pub fn qdpx(
             project.display()
         );
     }
-    let bytes = read_capped(file)?;
+    let bytes = store::read_capped(file)?;
     let name = store::builtin::project_name(project);
     let (imported, report) = refi::import_qdpx(bytes, &name, chrono::Utc::now())
         .with_context(|| format!("could not import {}", file.display()))?;
@@ -51,7 +34,7 @@ pub fn qdpx(
 
 pub fn qdc(project: &Path, file: &Path, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let mut session = Session::open(project)?;
-    let bytes = read_capped(file)?;
+    let bytes = store::read_capped(file)?;
     let (action, report) = refi::import_qdc(session.project(), bytes)
         .with_context(|| format!("could not import {}", file.display()))?;
     write!(out, "{report}")?;

@@ -34,6 +34,30 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
+/// Reads a file of at most [`MAX_PROJECT_BYTES`] (a project exchanged with another tool: `.qdpx`,
+/// `.qdc`); the size is checked while reading, not taken on trust from the file system.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read as _;
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        action: "read",
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PROJECT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_PROJECT_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            bytes: size,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Reads, migrates and validates a project file.
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
     let io = |source| StoreError::Io {

@@ -24,6 +24,15 @@ pub use app::{NormcoderApp, StartOptions};
 pub use picker::{FilePicker, NativePicker, ScriptedPicker};
 pub use prefs::UiPrefs;
 
+/// A path's last part for a list or report (the whole path when it has none).
+#[must_use]
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// The demo project: from the working directory if it is there, else from the source tree.
 #[must_use]
 pub fn demo_project_path() -> PathBuf {

@@ -1,7 +1,6 @@
 //! File ▸ Import REFI-QDA project (.qdpx)… and codebook (.qdc)…, and the window showing what the
 //! import could not carry.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use egui::{Context, RichText};
@@ -11,6 +10,7 @@ use crate::store;
 use crate::ui::app::NormcoderApp;
 use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Dialog;
+use crate::ui::file_name;
 
 use super::{Done, ExchangeCommand};
 
@@ -30,26 +30,6 @@ pub struct ReportView {
     pub source: String,
     pub kind: ReportKind,
     pub report: Report,
-}
-
-/// Reads a file of at most `limit` bytes.
-fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    if bytes.len() as u64 > limit {
-        return Err(format!("{} is larger than {limit} bytes", path.display()));
-    }
-    Ok(bytes)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// What the worker made of a `.qdpx`.
@@ -101,7 +81,7 @@ pub(super) fn start_qdpx(app: &mut NormcoderApp, ctx: &Context) {
 
 /// Reads, converts and saves: what `normcoder import-qdpx` does.
 fn import_qdpx(source: &Path, target: PathBuf) -> Result<QdpxImported, String> {
-    let bytes = read_capped(source, store::MAX_PROJECT_BYTES)?;
+    let bytes = store::read_capped(source).map_err(|e| e.to_string())?;
     let name = store::builtin::project_name(&target);
     let (project, report) = refi::import_qdpx(bytes, &name, chrono::Utc::now())
         .map_err(|e| format!("{}: {e}", source.display()))?;
@@ -143,7 +123,7 @@ pub(super) fn import_qdc(app: &mut NormcoderApp, ctx: &Context) {
     let Some(source) = app.picker.refi_file("qdc") else {
         return;
     };
-    let bytes = match read_capped(&source, store::MAX_PROJECT_BYTES) {
+    let bytes = match store::read_capped(&source).map_err(|e| e.to_string()) {
         Ok(b) => b,
         Err(e) => {
             app.dialog = Some(Dialog::Error(e));

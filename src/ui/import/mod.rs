@@ -22,6 +22,7 @@ use crate::model::DocId;
 use super::app::NormcoderApp;
 use super::command::UiCommand;
 use super::dialogs::Dialog;
+use super::file_name;
 
 pub use metadata::{MetadataForm, kind_label};
 
@@ -187,13 +188,6 @@ pub fn start(app: &mut NormcoderApp, paths: Vec<PathBuf>) {
         }
         Err(e) => app.dialog = Some(Dialog::Error(e.to_string())),
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// Reads what the worker sent; when it is done, applies the batch. Called after drawing.

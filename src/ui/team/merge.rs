@@ -14,6 +14,7 @@ use crate::team::{MergeError, MergeOptions, MergeReport, merge};
 use crate::ui::app::NormcoderApp;
 use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Dialog;
+use crate::ui::file_name;
 use crate::ui::i18n::Tr;
 
 use super::TeamCommand;
@@ -196,13 +197,6 @@ fn section(ui: &mut Ui, t: &Tr, heading: &str, lines: Vec<String>) {
         ui.label(line);
     }
     ui.add_space(4.0);
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name().map_or_else(
-        || p.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 fn report_body(ui: &mut Ui, r: &MergeReport, t: &Tr) {
