@@ -2,8 +2,10 @@
 //!
 //! The library holds everything but the window: the data model ([`model`]), the only way to change
 //! it ([`edit`]), an open project with its history ([`session`]), project files on disk
-//! ([`store`]), document import ([`import`]) and the headless command line ([`cli`]). The arrows
-//! point down: `cli` → `session` → `edit`/`store`/`import` → `model`.
+//! ([`store`]), document import ([`import`]), several coders' files ([`team`]), whole operations on
+//! project files that the command line and the window both run ([`workflow`]) and the headless
+//! command line ([`cli`]). The arrows point down: `cli` → `session` → `edit`/`store`/`import` →
+//! `model`, with `workflow` between `cli` and `store`/`import`/`team`.
 
 pub mod analysis;
 pub mod cli;
@@ -18,3 +20,4 @@ pub mod synth;
 pub mod synth_team;
 pub mod team;
 pub mod ui;
+pub mod workflow;
