@@ -9,6 +9,7 @@ use anyhow::{Context as _, bail};
 use crate::import::refi;
 use crate::session::Session;
 use crate::store;
+use crate::workflow::{self, QdpxFileError};
 
 pub fn qdpx(
     file: &Path,
@@ -22,14 +23,23 @@ pub fn qdpx(
             project.display()
         );
     }
-    let bytes = store::read_capped(file)?;
-    let name = store::builtin::project_name(project);
-    let (imported, report) = refi::import_qdpx(bytes, &name, chrono::Utc::now())
-        .with_context(|| format!("could not import {}", file.display()))?;
-    store::save(project, &imported, false)?;
+    let (_, report) =
+        workflow::import_qdpx_file(file, project, chrono::Utc::now()).map_err(qdpx_error)?;
     write!(out, "{report}")?;
     writeln!(out, "wrote {}", project.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The command's messages as they have always been worded: the store's errors as they are (they
+/// name the file) and a conversion failure under "could not import FILE".
+fn qdpx_error(e: QdpxFileError) -> anyhow::Error {
+    match e {
+        QdpxFileError::Read { source, .. } | QdpxFileError::Save { source, .. } => source.into(),
+        QdpxFileError::Import { path, source } => {
+            anyhow::Error::new(source).context(format!("could not import {}", path.display()))
+        }
+        e @ QdpxFileError::TargetIsSource { .. } => e.into(),
+    }
 }
 
 pub fn qdc(project: &Path, file: &Path, out: &mut dyn Write) -> anyhow::Result<ExitCode> {

@@ -10,6 +10,7 @@ use crate::analysis::agreement::{BootstrapOptions, Unit};
 use crate::model::{Coder, CoderId};
 use crate::store;
 use crate::team::{self, MergeOptions};
+use crate::workflow::{self, MergeFilesError};
 
 /// `normcoder merge OUT A B …`.
 pub fn merge(
@@ -25,12 +26,8 @@ pub fn merge(
             out_file.display()
         );
     }
-    let mut projects = Vec::with_capacity(inputs.len());
-    for path in inputs {
-        projects.push((path.clone(), store::load(path)?.project));
-    }
-    let (merged, report) = team::merge(&projects, MergeOptions { rename })?;
-    store::save(out_file, &merged, false)?;
+    let (merged, report) =
+        workflow::merge_files(inputs, out_file, MergeOptions { rename }).map_err(merge_error)?;
     writeln!(
         out,
         "merged {} files into {}: {} documents, {} coders, {} annotations",
@@ -73,6 +70,18 @@ pub fn merge(
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The command's messages as they have always been worded: the store's errors as they are (they
+/// name the file), the merge's own otherwise.
+fn merge_error(e: MergeFilesError) -> anyhow::Error {
+    match e {
+        MergeFilesError::Load { source, .. } | MergeFilesError::Save { source, .. } => {
+            source.into()
+        }
+        MergeFilesError::Merge(e) => e.into(),
+        e @ MergeFilesError::OutputIsInput { .. } => e.into(),
+    }
 }
 
 /// `normcoder distribute FILE --coders a,b -o DIR [--strip-annotations]`.
