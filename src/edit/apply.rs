@@ -17,6 +17,9 @@ pub enum EditError {
     },
     #[error("cannot merge code {0} into itself")]
     MergeIntoSelf(crate::model::CodeId),
+    /// An edit asked of a window with no project open.
+    #[error("no project is open")]
+    NoProject,
 }
 
 /// Applies `action` to `project` and returns the action that undoes it.
