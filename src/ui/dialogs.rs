@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Modal};
 
-use super::app::{NormcoderApp, coder_from_name};
-use super::command::UiCommand;
+use crate::model::Coder;
+
+use super::command::{Command, UiCommand};
+use super::context::Cx;
 
 /// The question on screen, if any. One at a time; everything else waits behind it.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,36 +22,28 @@ pub enum Dialog {
     AskCoder(String),
 }
 
-/// Draws the current dialog and acts on the answer.
-pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
-    let Some(dialog) = app.dialog.clone() else {
+/// Draws the current dialog; the answer comes back as commands. The dialog's own state (the
+/// name being typed) is kept in `dialog`.
+pub fn show(ctx: &Context, cx: &Cx<'_>, dialog: &mut Option<Dialog>, cmds: &mut Vec<UiCommand>) {
+    let Some(current) = dialog.as_mut() else {
         return;
     };
-    let original = dialog.clone();
-    let t = app.tr();
-    let mut close = false;
+    let t = cx.tr();
     Modal::new(Id::unique("normcoder-dialog")).show(ctx, |ui| {
         ui.set_max_width(460.0);
-        match dialog {
+        match current {
             Dialog::ConfirmDiscard(then) => {
                 ui.heading(t.unsaved_title);
                 ui.label(t.unsaved_question);
                 ui.horizontal(|ui| {
-                    if ui.button(t.save).clicked() && app.save(false) {
-                        app.discard_confirmed = true;
-                        app.push(*then.clone());
-                        close = true;
+                    if ui.button(Command::Save.label(cx.lang)).clicked() {
+                        cmds.push(UiCommand::SaveThen(then.clone()));
                     }
                     if ui.button(t.discard).clicked() {
-                        if let Some(path) = app.session.as_ref().and_then(|s| s.path()) {
-                            let _ = crate::store::discard_autosave(path);
-                        }
-                        app.discard_confirmed = true;
-                        app.push(*then.clone());
-                        close = true;
+                        cmds.push(UiCommand::DiscardThen(then.clone()));
                     }
                     if ui.button(t.cancel).clicked() {
-                        close = true;
+                        cmds.push(UiCommand::CloseDialog);
                     }
                 });
             }
@@ -57,49 +51,42 @@ pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
                 ui.heading(t.error_title);
                 egui::ScrollArea::vertical()
                     .max_height(300.0)
-                    .show(ui, |ui| ui.label(message));
+                    .show(ui, |ui| ui.label(message.as_str()));
                 if ui.button(t.ok).clicked() {
-                    close = true;
+                    cmds.push(UiCommand::CloseDialog);
                 }
             }
             Dialog::Recover(path) => {
                 ui.heading(t.recover_title);
                 ui.label(t.recover_question);
-                ui.monospace(crate::store::autosave_path(&path).display().to_string());
+                ui.monospace(crate::store::autosave_path(path).display().to_string());
                 ui.horizontal(|ui| {
+                    // Closed first: an error that the answer brings must stay on screen.
                     if ui.button(t.recover).clicked() {
-                        app.push(UiCommand::RecoverPath(path.clone()));
-                        close = true;
+                        cmds.push(UiCommand::CloseDialog);
+                        cmds.push(UiCommand::RecoverPath(path.clone()));
                     }
                     if ui.button(t.open_saved).clicked() {
-                        app.open_path(path.clone(), true);
-                        close = true;
+                        cmds.push(UiCommand::CloseDialog);
+                        cmds.push(UiCommand::OpenSaved(path.clone()));
                     }
                 });
             }
-            Dialog::AskCoder(mut name) => {
+            Dialog::AskCoder(name) => {
                 ui.heading(t.coder_title);
                 ui.label(t.coder_question);
-                let response =
-                    ui.add(egui::TextEdit::singleline(&mut name).hint_text(t.coder_name));
+                let response = ui.add(egui::TextEdit::singleline(name).hint_text(t.coder_name));
                 response.request_focus();
-                let coder = coder_from_name(&name);
+                let valid = Coder::from_name(name).is_some();
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let start = ui
-                    .add_enabled(coder.is_some(), egui::Button::new(t.start_coding))
+                    .add_enabled(valid, egui::Button::new(t.start_coding))
                     .clicked();
-                if (start || enter) && coder.is_some() {
-                    app.prefs.coder = Some(name.trim().to_owned());
-                    app.coder = coder;
-                    close = true;
-                } else {
-                    app.dialog = Some(Dialog::AskCoder(name));
+                if (start || enter) && valid {
+                    cmds.push(UiCommand::CloseDialog);
+                    cmds.push(UiCommand::SetCoder(name.trim().to_owned()));
                 }
             }
         }
     });
-    // Only the dialog that was answered goes away, not one that the answer opened (an error).
-    if close && app.dialog.as_ref() == Some(&original) {
-        app.dialog = None;
-    }
 }

@@ -219,6 +219,7 @@ strings! {
     disagreements: "Disagreements", "Désaccords";
     seminar: "Seminar", "Séminaire";
     merge_projects: "Merge coders’ projects…", "Fusionner les projets des codeurs…";
+    merging: "Merging…", "Fusion en cours…";
     merge_report: "Merge report", "Rapport de fusion";
     merge_need_two: "Choose at least two project files to merge.", "Choisissez au moins deux fichiers de projet à fusionner.";
     merge_failed: "The projects could not be merged", "Les projets n’ont pas pu être fusionnés";

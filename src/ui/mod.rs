@@ -1,13 +1,17 @@
-//! The desktop window (egui/eframe). Views draw from the open project and emit commands that the
-//! app applies after drawing; nothing here mutates a project except through `crate::edit`.
+//! The desktop window (egui/eframe).
+//!
+//! Views (panels, windows, dialogs) are drawn from a read-only [`context::Cx`] and their own
+//! state, and return [`command::UiCommand`]s; the app ([`app`], the only module that holds the
+//! whole window's state) applies them after drawing, edits through `Session::apply`, and runs
+//! slow work on [`worker`] jobs. Nothing here decides what an edit means: that is the library's.
 
 pub mod analysis;
 pub mod app;
 pub mod command;
+pub mod context;
 pub mod dialogs;
 pub mod document_view;
 pub mod exchange;
-mod files;
 pub mod i18n;
 pub mod import;
 pub mod palette;
@@ -15,12 +19,13 @@ pub mod panels;
 pub mod picker;
 pub mod prefs;
 pub mod search;
-mod shortcuts;
+pub mod shortcuts;
 pub mod team;
+pub mod worker;
 
 use std::path::PathBuf;
 
-pub use app::{NormcoderApp, StartOptions};
+pub use app::{StartOptions, run};
 pub use picker::{FilePicker, NativePicker, ScriptedPicker};
 pub use prefs::UiPrefs;
 
@@ -41,31 +46,4 @@ pub fn demo_project_path() -> PathBuf {
         return relative;
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-/// Opens the window and runs until it is closed.
-pub fn run(start: StartOptions) -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_title("Normcoder")
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "normcoder",
-        options,
-        Box::new(move |cc| {
-            let prefs: UiPrefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
-            Ok(Box::new(NormcoderApp::new(
-                prefs,
-                Box::new(NativePicker),
-                start,
-            )))
-        }),
-    )
 }

@@ -5,10 +5,10 @@ use egui::{Key, Ui};
 use std::collections::HashMap;
 
 use crate::analysis::search::{Folded, SearchOptions, fold};
-use crate::model::{CharSpan, DocId};
+use crate::model::{CharSpan, DocId, Project};
 
-use super::app::NormcoderApp;
-use super::command::UiCommand;
+use super::command::{Command, UiCommand};
+use super::context::Cx;
 
 /// What the search bar holds between frames.
 #[derive(Debug, Default, Clone)]
@@ -38,131 +38,135 @@ impl SearchState {
     }
 }
 
-/// Recomputes the hits if the query, options, scope or project changed.
-fn refresh(app: &mut NormcoderApp) {
-    let Some(session) = &app.session else {
-        return;
-    };
-    let key = (
-        app.search.query.clone(),
-        app.search.options,
-        app.search.all_documents,
-        app.current_doc.clone(),
-        session.history().state(),
-    );
-    if app.search.computed_for.as_ref() == Some(&key) {
-        return;
-    }
-    let project = session.project();
-    let docs: Vec<_> = if app.search.all_documents {
-        project.documents().collect()
-    } else {
-        app.current_doc
-            .as_ref()
-            .and_then(|d| project.document(d))
-            .into_iter()
-            .collect()
-    };
-    let options = app.search.options;
-    let mut hits = Vec::new();
-    for d in docs {
-        let folded = app
-            .search
-            .folded
-            .entry((d.sha256().to_owned(), options))
-            .or_insert_with(|| fold(d.text(), options));
-        hits.extend(
-            folded
-                .find(&app.search.query, options)
-                .into_iter()
-                .map(|span| (d.id().clone(), span)),
+impl SearchState {
+    /// Recomputes the hits if the query, options, scope or project changed.
+    fn refresh(&mut self, project: &Project, state: u64, current_doc: Option<&DocId>) {
+        let key = (
+            self.query.clone(),
+            self.options,
+            self.all_documents,
+            current_doc.cloned(),
+            state,
         );
-    }
-    app.search.hits = hits;
-    app.search.current = None;
-    app.search.computed_for = Some(key);
-}
-
-/// Moves to the next (or previous) hit and selects it in the document view.
-pub(super) fn step(app: &mut NormcoderApp, forward: bool) {
-    refresh(app);
-    let n = app.search.hits.len();
-    if n == 0 {
-        app.status = Some(app.tr().no_hits.to_owned());
-        return;
-    }
-    let next = match (app.search.current, forward) {
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-        (None, true) => first_after_selection(app).unwrap_or(0),
-        (None, false) => n - 1,
-    };
-    app.search.current = Some(next);
-    if let Some((doc, span)) = app.search.hits.get(next).cloned() {
-        app.select_document(doc);
-        app.view.select(span);
-    }
-}
-
-/// The first hit at or after the current selection in the current document.
-fn first_after_selection(app: &NormcoderApp) -> Option<usize> {
-    let doc = app.current_doc.as_ref()?;
-    let from = app.view.selection().map_or(0, CharSpan::start);
-    app.search
-        .hits
-        .iter()
-        .position(|(d, s)| d == doc && s.start() >= from)
-}
-
-/// Draws the search bar under the menu.
-pub(super) fn show_bar(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    egui::Panel::top("search-bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.label(t.search);
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut app.search.query)
-                    .desired_width(240.0)
-                    .hint_text(t.find),
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        let docs: Vec<_> = if self.all_documents {
+            project.documents().collect()
+        } else {
+            current_doc
+                .and_then(|d| project.document(d))
+                .into_iter()
+                .collect()
+        };
+        let options = self.options;
+        let mut hits = Vec::new();
+        for d in docs {
+            let folded = self
+                .folded
+                .entry((d.sha256().to_owned(), options))
+                .or_insert_with(|| fold(d.text(), options));
+            hits.extend(
+                folded
+                    .find(&self.query, options)
+                    .into_iter()
+                    .map(|span| (d.id().clone(), span)),
             );
-            if std::mem::take(&mut app.search.focus) {
-                response.request_focus();
-            }
-            if response.lost_focus() {
-                if ui.input(|i| i.key_pressed(Key::Escape)) {
-                    app.push(UiCommand::CloseSearch);
-                } else if ui.input(|i| i.key_pressed(Key::Enter)) {
-                    let back = ui.input(|i| i.modifiers.shift);
-                    app.push(if back {
-                        UiCommand::SearchPrevious
-                    } else {
-                        UiCommand::SearchNext
-                    });
-                    app.search.focus = true;
+        }
+        self.hits = hits;
+        self.current = None;
+        self.computed_for = Some(key);
+    }
+
+    /// Moves to the next (or previous) hit: the hit to select, `None` when there is none.
+    pub fn step(&mut self, cx: &Cx<'_>, forward: bool) -> Option<(DocId, CharSpan)> {
+        let project = cx.project()?;
+        self.refresh(project, cx.state(), cx.current_doc);
+        let n = self.hits.len();
+        if n == 0 {
+            return None;
+        }
+        let next = match (self.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => self.first_after_selection(cx).unwrap_or(0),
+            (None, false) => n - 1,
+        };
+        self.current = Some(next);
+        self.hits.get(next).cloned()
+    }
+
+    /// The first hit at or after the current selection in the current document.
+    fn first_after_selection(&self, cx: &Cx<'_>) -> Option<usize> {
+        let doc = cx.current_doc?;
+        let from = cx.selection.map_or(0, CharSpan::start);
+        self.hits
+            .iter()
+            .position(|(d, s)| d == doc && s.start() >= from)
+    }
+
+    /// Draws the search bar under the menu.
+    pub fn show_bar(&mut self, ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+        let t = cx.tr();
+        egui::Panel::top("search-bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(t.search);
+                let response = ui.add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .desired_width(240.0)
+                        .hint_text(t.find),
+                );
+                if std::mem::take(&mut self.focus) {
+                    response.request_focus();
                 }
-            }
-            ui.checkbox(&mut app.search.all_documents, t.all_documents);
-            ui.checkbox(&mut app.search.options.case_sensitive, t.match_case);
-            ui.checkbox(&mut app.search.options.accent_sensitive, t.match_accents);
-            ui.checkbox(&mut app.search.options.whole_word, t.whole_word);
-            if ui.button(t.previous).clicked() {
-                app.push(UiCommand::SearchPrevious);
-            }
-            if ui.button(t.next).clicked() {
-                app.push(UiCommand::SearchNext);
-            }
-            refresh(app);
-            let n = app.search.hits.len();
-            if app.search.query.trim().is_empty() {
-            } else if n == 0 {
-                ui.label(t.no_hits);
-            } else {
-                let at = app.search.current.map_or(0, |i| i + 1);
-                ui.label(format!("{at}/{n} {}", t.hits));
-            }
-            if ui.button(t.close).clicked() {
-                app.push(UiCommand::CloseSearch);
-            }
+                if response.lost_focus() {
+                    if ui.input(|i| i.key_pressed(Key::Escape)) {
+                        cmds.push(Command::CloseSearch.into());
+                    } else if ui.input(|i| i.key_pressed(Key::Enter)) {
+                        let back = ui.input(|i| i.modifiers.shift);
+                        cmds.push(
+                            if back {
+                                Command::FindPrevious
+                            } else {
+                                Command::FindNext
+                            }
+                            .into(),
+                        );
+                        self.focus = true;
+                    }
+                }
+                ui.checkbox(&mut self.all_documents, t.all_documents);
+                ui.checkbox(&mut self.options.case_sensitive, t.match_case);
+                ui.checkbox(&mut self.options.accent_sensitive, t.match_accents);
+                ui.checkbox(&mut self.options.whole_word, t.whole_word);
+                for (command, label) in [
+                    (Command::FindPrevious, t.previous),
+                    (Command::FindNext, t.next),
+                ] {
+                    let tip = format!(
+                        "{} ({})",
+                        command.label(cx.lang),
+                        command.shortcut_text().unwrap_or_default()
+                    );
+                    if ui.button(label).on_hover_text(tip).clicked() {
+                        cmds.push(command.into());
+                    }
+                }
+                if let Some(project) = cx.project() {
+                    self.refresh(project, cx.state(), cx.current_doc);
+                }
+                let n = self.hits.len();
+                if self.query.trim().is_empty() {
+                } else if n == 0 {
+                    ui.label(t.no_hits);
+                } else {
+                    let at = self.current.map_or(0, |i| i + 1);
+                    ui.label(format!("{at}/{n} {}", t.hits));
+                }
+                if ui.button(t.close).clicked() {
+                    cmds.push(Command::CloseSearch.into());
+                }
+            });
         });
-    });
+    }
 }

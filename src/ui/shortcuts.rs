@@ -1,139 +1,205 @@
-//! Keyboard shortcuts. Commands with Ctrl work everywhere; single keys (code shortcuts, n/p/r,
-//! Delete) only when no text field has the keyboard, so typing a memo never codes anything.
+//! Keyboard shortcuts: the keys of the command table (`ui::command`), then the codes' own keys
+//! from the codebook. Keys with Ctrl and function keys work everywhere; single keys (code keys,
+//! n/p/r, Delete, Space, Escape) only when no text field has the keyboard, so typing a memo never
+//! codes anything.
 
-use egui::{Context, Key, KeyboardShortcut, Modifiers};
+use egui::{Context, Key, Modifiers};
 
-use super::app::NormcoderApp;
-use super::command::UiCommand;
+use super::command::{Scope, UiCommand, table_bindings};
+use super::context::Cx;
 
-/// Ctrl (Cmd on macOS) + key.
-const fn cmd(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND, key)
-}
-
-/// Ctrl + Shift + key.
-const fn cmd_shift(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(
-        Modifiers {
-            shift: true,
-            ..Modifiers::COMMAND
-        },
-        key,
-    )
-}
-
-/// A key combination and the command it stands for.
-pub type Binding = (KeyboardShortcut, fn() -> UiCommand);
-
-/// The global shortcuts, most specific first (Ctrl+Shift+Z before Ctrl+Z).
-pub const GLOBAL: &[Binding] = &[
-    (cmd_shift(Key::S), || UiCommand::SaveAs),
-    (cmd_shift(Key::Z), || UiCommand::Redo),
-    (cmd(Key::S), || UiCommand::Save),
-    (cmd(Key::O), || UiCommand::Open),
-    (cmd(Key::N), || UiCommand::NewProject),
-    (cmd(Key::I), || UiCommand::ImportDocuments),
-    (cmd(Key::Z), || UiCommand::Undo),
-    (cmd(Key::Y), || UiCommand::Redo),
-    (cmd(Key::F), || UiCommand::OpenSearch),
-    (cmd(Key::K), || UiCommand::OpenPalette),
-    (cmd(Key::Plus), || UiCommand::ZoomIn),
-    (cmd(Key::Equals), || UiCommand::ZoomIn),
-    (cmd(Key::Minus), || UiCommand::ZoomOut),
-    (cmd(Key::Num0), || UiCommand::ZoomReset),
-    (KeyboardShortcut::new(Modifiers::SHIFT, Key::F3), || {
-        UiCommand::SearchPrevious
-    }),
-    (KeyboardShortcut::new(Modifiers::NONE, Key::F3), || {
-        UiCommand::SearchNext
-    }),
-];
-
-/// Reads this frame's keys and queues the commands they stand for.
-pub(super) fn handle(app: &mut NormcoderApp, ctx: &Context) {
-    if app.dialog.is_some() {
+/// Reads this frame's keys and pushes the commands they stand for. Nothing is read while a
+/// dialog asks a question.
+pub fn read(ctx: &Context, cx: &Cx<'_>, dialog_open: bool, cmds: &mut Vec<UiCommand>) {
+    if dialog_open {
         return;
     }
-    let mut commands = Vec::new();
+    let outside_text = !ctx.text_edit_focused() && cx.session.is_some();
+    let codes = if outside_text {
+        code_keys(cx)
+    } else {
+        Vec::new()
+    };
+    let bindings = table_bindings();
     ctx.input_mut(|i| {
-        for (shortcut, command) in GLOBAL {
-            if i.consume_shortcut(shortcut) {
-                commands.push(command());
+        for (shortcut, command) in bindings
+            .iter()
+            .filter(|(s, _)| s.scope == Scope::Everywhere)
+        {
+            if i.consume_shortcut(&shortcut.keys) {
+                cmds.push((*command).into());
             }
         }
-    });
-    if !ctx.text_edit_focused() && app.session.is_some() {
-        commands.extend(single_keys(app, ctx));
-    }
-    for c in commands {
-        app.push(c);
-    }
-}
-
-/// Keys without modifiers: code shortcuts from the codebook first, then the fixed ones.
-fn single_keys(app: &mut NormcoderApp, ctx: &Context) -> Vec<UiCommand> {
-    let mut out = Vec::new();
-    let codes: Vec<(Key, crate::model::CodeId)> = app
-        .session
-        .as_ref()
-        .map(|s| {
-            s.project()
-                .codebook()
-                .codes()
-                .iter()
-                .filter_map(|c| {
-                    let key = c.shortcut?.key().to_ascii_uppercase().to_string();
-                    Some((Key::from_name(&key)?, c.id.clone()))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    ctx.input_mut(|i| {
+        if !outside_text {
+            return;
+        }
+        // The codebook's keys before the table's single keys: a project that gives a code the
+        // key `n` codes with it rather than stepping to the next annotation.
         for (key, code) in codes {
             if i.consume_key(Modifiers::NONE, key) {
-                out.push(UiCommand::CodeSelection(code));
+                cmds.push(UiCommand::CodeSelection(code));
             }
         }
-        let fixed: [(Key, UiCommand); 7] = [
-            (Key::R, UiCommand::RepeatLastCode),
-            (Key::N, UiCommand::NextAnnotation),
-            (Key::P, UiCommand::PreviousAnnotation),
-            (Key::CloseBracket, UiCommand::NextAnnotation),
-            (Key::OpenBracket, UiCommand::PreviousAnnotation),
-            (Key::Delete, UiCommand::DeleteSelectedAnnotation),
-            (Key::Space, UiCommand::OpenPalette),
-        ];
-        for (key, command) in fixed {
-            if i.consume_key(Modifiers::NONE, key) {
-                out.push(command);
-            }
-        }
-        if i.consume_key(Modifiers::NONE, Key::Escape) {
-            if app.palette.is_some() {
-                app.palette = None;
-            } else if app.search.open {
-                out.push(UiCommand::CloseSearch);
-            } else {
-                app.view.clear_selection();
+        for (shortcut, command) in bindings
+            .iter()
+            .filter(|(s, _)| s.scope == Scope::OutsideText)
+        {
+            if i.consume_shortcut(&shortcut.keys) {
+                cmds.push((*command).into());
             }
         }
     });
-    out
 }
 
-/// Next/previous keys of a result list (F8 in retrieval, F9 among disagreements): `Some(true)`
-/// for the key, `Some(false)` for Shift with it, `None` when neither was pressed or a text field
-/// has the keyboard.
-pub fn step_key(ctx: &Context, key: Key) -> Option<bool> {
-    if ctx.text_edit_focused() {
-        return None;
+/// The codes' keys in the open codebook, as egui keys.
+fn code_keys(cx: &Cx<'_>) -> Vec<(Key, crate::model::CodeId)> {
+    cx.project()
+        .map(|p| {
+            p.codebook()
+                .codes()
+                .iter()
+                .filter_map(|c| Some((key_of(c.shortcut?.key())?, c.id.clone())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The egui key for a codebook shortcut character (`1`, `s`…).
+#[must_use]
+pub fn key_of(c: char) -> Option<Key> {
+    Key::from_name(&c.to_ascii_uppercase().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::{Event, Key, Modifiers, RawInput};
+
+    use super::{key_of, read};
+    use crate::model::Lang;
+    use crate::session::Session;
+    use crate::ui::command::{Command, Scope, UiCommand};
+    use crate::ui::context::Cx;
+
+    fn session() -> Session {
+        let project =
+            crate::store::builtin::new_project("test".to_owned(), &["paris-call-2018", "actors"])
+                .expect("built-in codebooks");
+        Session::new(project)
     }
-    // Shift first: a key without modifiers also matches it with Shift held.
-    ctx.input_mut(|i| {
-        if i.consume_key(Modifiers::SHIFT, key) {
-            Some(false)
-        } else {
-            i.consume_key(Modifiers::NONE, key).then_some(true)
+
+    fn cx(session: &Session) -> Cx<'_> {
+        Cx {
+            session: Some(session),
+            lang: Lang::En,
+            coder: None,
+            coder_filter: None,
+            current_doc: None,
+            selection: None,
+            selected_annotation: None,
+            last_code: None,
+            recent: &[],
+            status: None,
+            autosaved: false,
         }
-    })
+    }
+
+    /// What one real key press (through egui's input) asks for.
+    fn press(cx: &Cx<'_>, key: Key, modifiers: Modifiers, dialog_open: bool) -> Vec<UiCommand> {
+        let ctx = egui::Context::default();
+        let input = RawInput {
+            events: vec![
+                Event::ModifiersChanged(modifiers),
+                Event::Key {
+                    key,
+                    physical_key: Some(key),
+                    pressed: true,
+                    repeat: false,
+                    modifiers,
+                },
+            ],
+            ..RawInput::default()
+        };
+        let mut cmds = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| read(ui.ctx(), cx, dialog_open, &mut cmds));
+        // No renderer here: drop the font texture updates on purpose.
+        output.textures_delta.clear();
+        cmds
+    }
+
+    #[test]
+    fn every_key_of_the_table_runs_its_command_and_only_it() {
+        let session = session();
+        let cx = cx(&session);
+        let mut checked = 0;
+        for command in Command::all() {
+            for shortcut in command.shortcuts() {
+                let keys = shortcut.keys;
+                assert_eq!(
+                    press(&cx, keys.logical_key, keys.modifiers, false),
+                    vec![UiCommand::Run(command)],
+                    "{} should run {command:?}",
+                    shortcut.text()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 25, "only {checked} keys in the table");
+    }
+
+    #[test]
+    fn no_key_works_while_a_dialog_asks() {
+        let session = session();
+        let cx = cx(&session);
+        assert!(press(&cx, Key::S, Modifiers::COMMAND, true).is_empty());
+        assert!(press(&cx, Key::Num1, Modifiers::NONE, true).is_empty());
+    }
+
+    #[test]
+    fn single_keys_need_an_open_project() {
+        let session = session();
+        let mut cx = cx(&session);
+        cx.session = None;
+        for command in Command::all() {
+            for shortcut in command.shortcuts() {
+                let keys = shortcut.keys;
+                let got = press(&cx, keys.logical_key, keys.modifiers, false);
+                match shortcut.scope {
+                    Scope::Everywhere => assert_eq!(got, vec![UiCommand::Run(command)]),
+                    Scope::OutsideText => assert!(got.is_empty(), "{}", shortcut.text()),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn code_keys_code_the_selection_and_collide_with_no_command() {
+        let session = session();
+        let cx = cx(&session);
+        let single: Vec<Key> = crate::ui::command::table_bindings()
+            .iter()
+            .filter(|(s, _)| s.keys.modifiers == Modifiers::NONE)
+            .map(|(s, _)| s.keys.logical_key)
+            .collect();
+        for name in crate::store::builtin::names() {
+            let book = crate::store::builtin::codebook(&[name]).expect("codebook");
+            for code in book.codes() {
+                let Some(c) = code.shortcut else { continue };
+                let key = key_of(c.key()).expect("a key egui knows");
+                assert!(
+                    !single.contains(&key),
+                    "{name}: {} has key {} that a command has",
+                    code.id,
+                    c.key()
+                );
+            }
+        }
+        for code in session.project().codebook().codes() {
+            let Some(c) = code.shortcut else { continue };
+            let key = key_of(c.key()).expect("key");
+            assert_eq!(
+                press(&cx, key, Modifiers::NONE, false),
+                vec![UiCommand::CodeSelection(code.id.clone())]
+            );
+        }
+    }
 }

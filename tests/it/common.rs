@@ -6,7 +6,8 @@ use std::process::Output;
 use egui_kittest::Harness;
 use normcoder::model::{Codebook, Lang, Project};
 use normcoder::store::builtin;
-use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
+use normcoder::ui::app::NormcoderApp;
+use normcoder::ui::{ScriptedPicker, StartOptions, UiPrefs};
 
 /// The Paris Call and actor codebooks, as a new project gets them.
 pub fn codebook() -> Codebook {
@@ -88,4 +89,21 @@ pub fn wait_for_import(h: &mut Harness<'static, NormcoderApp>) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     panic!("the import did not finish");
+}
+
+/// Steps frames until no background job runs (merge, export, import; at most about 30 s).
+pub fn wait_for_jobs(h: &mut Harness<'static, NormcoderApp>) {
+    for _ in 0..1_500 {
+        h.step();
+        if !h.state().jobs_running() {
+            for _ in 0..10 {
+                if h.run_ok().is_some() {
+                    break;
+                }
+            }
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the background job did not finish");
 }

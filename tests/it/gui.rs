@@ -7,8 +7,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use normcoder::model::{CharSpan, CodeId, DocId, Lang};
+use normcoder::ui::app::NormcoderApp;
 use normcoder::ui::dialogs::Dialog;
-use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
+use normcoder::ui::{ScriptedPicker, StartOptions, UiPrefs};
 
 use crate::common::{data, demo_copy, wait_for_import};
 
@@ -47,7 +48,7 @@ fn select(h: &mut Harness<'static, NormcoderApp>, doc: &str, text: &str) -> Char
     let app = h.state_mut();
     app.select_document(DocId::new(doc).expect("id"));
     app.view.select(span);
-    app.palette = None;
+    app.palette.close();
     h.run();
     span
 }
@@ -535,19 +536,76 @@ fn the_palette_filters_codes_by_typing_and_enter_applies_the_first() {
     let span = select(&mut h, DOC, "from hacking-back");
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
-    assert!(h.state().palette.is_some());
+    assert!(h.state().palette.is_open());
     h.event(egui::Event::Text("hack".to_owned()));
     h.run();
     assert_eq!(
-        h.state().palette.as_deref(),
+        h.state().palette.filter.as_deref(),
         Some("hack"),
         "typing goes to the filter, not to shortcuts"
     );
     h.key_press(Key::Enter);
     h.run();
-    assert!(h.state().palette.is_none());
+    assert!(!h.state().palette.is_open());
     assert_eq!(
         annotations_at(h.state(), DOC, span),
         vec![(vec!["pc.8".to_owned()], "chloe".to_owned())]
     );
+}
+
+#[test]
+fn menus_show_the_labels_and_keys_of_the_command_table_in_both_languages() {
+    use normcoder::ui::command::Command;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    let menus = [
+        (
+            "File",
+            "Fichier",
+            vec![
+                Command::NewProject,
+                Command::Open,
+                Command::Save,
+                Command::SaveAs,
+                Command::ImportDocuments,
+            ],
+        ),
+        (
+            "Edit",
+            "Édition",
+            vec![Command::Find, Command::CodePalette, Command::NextAnnotation],
+        ),
+        (
+            "View",
+            "Affichage",
+            vec![Command::ZoomIn, Command::ZoomOut, Command::ZoomReset],
+        ),
+    ];
+    for lang in [Lang::En, Lang::Fr] {
+        h.state_mut().prefs.lang = lang;
+        h.run();
+        for (en, fr, commands) in &menus {
+            h.get_by_label(if lang == Lang::En { en } else { fr })
+                .click();
+            h.run();
+            for command in commands {
+                // A menu item reads "label keys" to a screen reader, as it is painted.
+                let keys = command.shortcut_text().expect("a key");
+                h.get_by_label(&format!("{} {keys}", command.label(lang)));
+            }
+            // Clicking the menu again closes it.
+            h.get_by_label(if lang == Lang::En { en } else { fr })
+                .click();
+            h.run();
+        }
+    }
+    // The key a menu shows does what the menu item does: Ctrl+F opens the search bar.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(h.state().search.open);
 }

@@ -9,9 +9,10 @@ use egui_kittest::kittest::Queryable as _;
 use normcoder::analysis::cooccurrence::Rule;
 use normcoder::analysis::table::Cell;
 use normcoder::model::{CodeId, DocId};
+use normcoder::ui::ScriptedPicker;
 use normcoder::ui::analysis::{AnalysisCommand, Tab};
+use normcoder::ui::app::NormcoderApp;
 use normcoder::ui::command::UiCommand;
-use normcoder::ui::{NormcoderApp, ScriptedPicker};
 
 use crate::common::{demo_copy, demo_window, normcoder, text};
 

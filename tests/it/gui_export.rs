@@ -10,10 +10,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use normcoder::edit::Action;
 use normcoder::model::{CodeId, Lang};
+use normcoder::ui::app::NormcoderApp;
 use normcoder::ui::command::UiCommand;
 use normcoder::ui::dialogs::Dialog;
 use normcoder::ui::exchange::{ReportKind, code_label};
-use normcoder::ui::{NormcoderApp, ScriptedPicker, StartOptions, UiPrefs};
+use normcoder::ui::{ScriptedPicker, StartOptions, UiPrefs};
 
 use crate::common::{data, demo_copy, normcoder, repo, text};
 

@@ -10,7 +10,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use normcoder::import::batch::Outcome;
 use normcoder::model::{DocDate, DocId, DocKind};
-use normcoder::ui::{NormcoderApp, ScriptedPicker};
+use normcoder::ui::ScriptedPicker;
+use normcoder::ui::app::NormcoderApp;
 
 use crate::common::{data, demo_copy, demo_window, wait_for_import};
 
@@ -226,7 +227,7 @@ fn cancel_stops_before_the_next_file_and_leaves_the_project_unchanged() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
     for _ in 0..500 {
         h.step();
-        if h.state().import.job.as_ref().is_some_and(|j| j.total == 2) {
+        if h.state().import.progress().is_some_and(|p| p.total == 2) {
             break;
         }
         std::thread::sleep(Duration::from_millis(10));
@@ -236,7 +237,7 @@ fn cancel_stops_before_the_next_file_and_leaves_the_project_unchanged() {
     h.get_by_label_contains("1 / 2 — slow.txt");
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().import.job.as_ref().is_some_and(|j| j.cancelling));
+    assert!(h.state().import.progress().is_some_and(|p| p.cancelling));
     std::fs::write(&fifo, "Le premier fichier arrive enfin.").expect("write to the pipe");
     wait_for_import(&mut h);
     let app = h.state();

@@ -11,12 +11,13 @@ use normcoder::edit::{Action, apply};
 use normcoder::model::{CharSpan, CodeId, CoderId, Lang, Project};
 use normcoder::store;
 use normcoder::team::seminar::seminar;
-use normcoder::ui::command::UiCommand;
+use normcoder::ui::ScriptedPicker;
+use normcoder::ui::app::NormcoderApp;
+use normcoder::ui::command::{Command, UiCommand};
 use normcoder::ui::i18n::EN;
 use normcoder::ui::team::{Tab, TeamCommand, format_alpha, place_label};
-use normcoder::ui::{NormcoderApp, ScriptedPicker};
 
-use crate::common::{demo_copy, demo_window, normcoder, repo, text};
+use crate::common::{demo_copy, demo_window, normcoder, repo, text, wait_for_jobs};
 
 fn open_tab(h: &mut Harness<'static, NormcoderApp>, tab: Tab) {
     h.state_mut().push(UiCommand::Team(TeamCommand::Open(tab)));
@@ -233,10 +234,10 @@ fn disagreement_view_steps_accepts_into_consensus_and_undoes() {
     );
 
     // Each accept is one undo step: two undos restore the project exactly.
-    h.state_mut().push(UiCommand::Undo);
+    h.state_mut().push(Command::Undo.into());
     h.run();
     assert_eq!(overlapping(&project(&h), "consensus"), alice);
-    h.state_mut().push(UiCommand::Undo);
+    h.state_mut().push(Command::Undo.into());
     h.run();
     assert_eq!(store::to_ron_string(&project(&h)).unwrap(), before);
 
@@ -330,7 +331,8 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Merge coders’ projects…").click();
-    h.run();
+    h.step();
+    wait_for_jobs(&mut h);
     let app = h.state();
     assert_eq!(
         app.session.as_ref().and_then(|s| s.path()),
@@ -352,7 +354,8 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Merge coders’ projects…").click();
-    h.run();
+    h.step();
+    wait_for_jobs(&mut h);
     let clash = h
         .state()
         .team
@@ -374,9 +377,11 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Merge coders’ projects…").click();
-    h.run();
+    h.step();
+    wait_for_jobs(&mut h);
     h.get_by_label("Rename and merge").click();
-    h.run();
+    h.step();
+    wait_for_jobs(&mut h);
     assert_eq!(
         h.state().session.as_ref().and_then(|s| s.path()),
         Some(out3.as_path())

@@ -22,6 +22,10 @@ where
     F: FnOnce() -> Result<T, FormatError> + Send + 'static,
 {
     let (tx, rx) = mpsc::channel();
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "a time-limited guard around a third-party parser, not window work"
+    )]
     let spawned = std::thread::Builder::new()
         .name(format!("normcoder-{what}"))
         .stack_size(STACK_BYTES)

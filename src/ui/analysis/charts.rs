@@ -7,19 +7,17 @@ use egui_plot::{
     AxisHints, Bar, BarChart, GridMark, Heatmap, Legend, Line, Plot, PlotPoint, Points, Text,
 };
 
+use super::tables::rule_label;
 use crate::analysis::cooccurrence::{Matrix, Rule};
 use crate::analysis::frequency::code_counts;
 use crate::analysis::matrix::principle_actor;
 use crate::analysis::svg;
 use crate::analysis::timeline::timeline;
 use crate::model::{CodeId, Colour, Project};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{AnalysisCommand, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
 use crate::ui::panels::colour32;
-
-use super::AnalysisCommand;
-use super::tables::rule_label;
 
 /// Which chart is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -111,14 +109,17 @@ fn category_label(labels: &[String], value: f64, offset: f64) -> String {
     labels.get(index).cloned().unwrap_or_default()
 }
 
-pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let Some(session) = &app.session else {
+pub(super) fn show(
+    chart: &mut ChartKind,
+    rule: &mut Rule,
+    ui: &mut Ui,
+    cx: &Cx<'_>,
+    cmds: &mut Vec<UiCommand>,
+) {
+    let t = cx.tr();
+    let Some(project) = cx.project() else {
         return;
     };
-    let project = session.project();
-    let chart = &mut app.analysis.chart;
-    let rule = &mut app.analysis.tables.rule;
     ui.horizontal(|ui| {
         egui::ComboBox::new("analysis-chart", t.chart)
             .selected_text(chart.label(t))
@@ -137,8 +138,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                 });
         }
         if ui.button(t.export_svg).clicked() {
-            app.commands
-                .push(UiCommand::Analysis(AnalysisCommand::ExportChart));
+            cmds.push(UiCommand::Analysis(AnalysisCommand::ExportChart));
         }
     });
     match *chart {
@@ -350,18 +350,15 @@ fn lines(ui: &mut Ui, m: &Matrix, colours: &[Colour], t: &Tr) {
 }
 
 /// The chart shown, as SVG.
-pub(super) fn svg(app: &NormcoderApp) -> std::io::Result<String> {
-    let Some(session) = &app.session else {
-        return Ok(String::new());
-    };
-    let project = session.project();
-    let t = app.tr();
-    match app.analysis.chart {
+pub(super) fn svg(
+    project: &Project,
+    t: &Tr,
+    chart: ChartKind,
+    rule: Rule,
+) -> std::io::Result<String> {
+    match chart {
         ChartKind::Frequencies => svg::bar_chart(t.bar_chart, &frequency_bars(project)),
-        ChartKind::HeatMap => svg::heatmap(
-            t.heat_map,
-            &principle_actor(project, app.analysis.tables.rule),
-        ),
+        ChartKind::HeatMap => svg::heatmap(t.heat_map, &principle_actor(project, rule)),
         ChartKind::Timeline => {
             let (m, colours) = year_lines(project);
             svg::timeline(t.timeline, &m, &colours)

@@ -4,17 +4,14 @@
 
 use std::collections::BTreeSet;
 
-use chrono::Utc;
-use egui::{Context, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::analysis::autocode::{Pattern, Plan, alias_regex, plan};
 use crate::analysis::query::{CONTEXT_CHARS, kwic};
 use crate::model::{CharSpan, CodeId, DocId, Project};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{AnalysisCommand, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::panels::code_checkboxes;
-
-use super::AnalysisCommand;
 
 /// One hit with its context and tick.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,63 +53,59 @@ impl SearchPanel {
     }
 }
 
-/// Recomputes the hits when the pattern, options or project changed (ticks are kept for hits
-/// that are still there).
-pub fn refresh(app: &mut NormcoderApp) {
-    let Some(session) = &app.session else {
-        return;
-    };
-    let panel = &mut app.analysis.search;
-    let key = (panel.pattern.clone(), session.history().state());
-    if panel.computed_for.as_ref() == Some(&key) {
-        return;
-    }
-    let project = session.project();
-    let ticked: BTreeSet<(DocId, CharSpan)> = panel
-        .hits
-        .iter()
-        .filter(|h| h.ticked)
-        .map(|h| (h.doc.clone(), h.span))
-        .collect();
-    panel.error = None;
-    panel.hits = if panel.pattern.text.trim().is_empty() {
-        Vec::new()
-    } else {
-        match panel.pattern.find_all(project, &BTreeSet::new()) {
-            Ok(found) => found
-                .into_iter()
-                .filter_map(|(doc, span)| {
-                    let d = project.document(&doc)?;
-                    let (before, text, after) = kwic(d, span, CONTEXT_CHARS);
-                    let ticked = ticked.contains(&(doc.clone(), span));
-                    Some(SearchHit {
-                        doc,
-                        span,
-                        before,
-                        text,
-                        after,
-                        ticked,
-                    })
-                })
-                .collect(),
-            Err(e) => {
-                panel.error = Some(e.to_string());
-                Vec::new()
-            }
+impl SearchPanel {
+    /// Recomputes the hits when the pattern, options or project changed (ticks are kept for hits
+    /// that are still there).
+    pub fn refresh(&mut self, project: &Project, state: u64) {
+        let panel = self;
+        let key = (panel.pattern.clone(), state);
+        if panel.computed_for.as_ref() == Some(&key) {
+            return;
         }
-    };
-    panel.computed_for = Some(key);
+        let ticked: BTreeSet<(DocId, CharSpan)> = panel
+            .hits
+            .iter()
+            .filter(|h| h.ticked)
+            .map(|h| (h.doc.clone(), h.span))
+            .collect();
+        panel.error = None;
+        panel.hits = if panel.pattern.text.trim().is_empty() {
+            Vec::new()
+        } else {
+            match panel.pattern.find_all(project, &BTreeSet::new()) {
+                Ok(found) => found
+                    .into_iter()
+                    .filter_map(|(doc, span)| {
+                        let d = project.document(&doc)?;
+                        let (before, text, after) = kwic(d, span, CONTEXT_CHARS);
+                        let ticked = ticked.contains(&(doc.clone(), span));
+                        Some(SearchHit {
+                            doc,
+                            span,
+                            before,
+                            text,
+                            after,
+                            ticked,
+                        })
+                    })
+                    .collect(),
+                Err(e) => {
+                    panel.error = Some(e.to_string());
+                    Vec::new()
+                }
+            }
+        };
+        panel.computed_for = Some(key);
+    }
 }
 
 /// The pattern, its options, the alias searches and the codes to apply.
-fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let lang = app.prefs.lang;
-    let Some(session) = &app.session else {
+fn controls(panel: &mut SearchPanel, ui: &mut Ui, cx: &Cx<'_>) {
+    let t = cx.tr();
+    let lang = cx.lang;
+    let Some(project) = cx.project() else {
         return;
     };
-    let project = session.project();
-    let panel = &mut app.analysis.search;
     ui.horizontal(|ui| {
         let label = ui.label(t.pattern);
         ui.add(
@@ -160,15 +153,13 @@ fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
     });
 }
 
-pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    controls(app, ui);
-    let t = app.tr();
-    refresh(app);
-    let Some(session) = &app.session else {
+pub(super) fn show(panel: &mut SearchPanel, ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    controls(panel, ui, cx);
+    let t = cx.tr();
+    let Some(project) = cx.project() else {
         return;
     };
-    let project = session.project();
-    let panel = &mut app.analysis.search;
+    panel.refresh(project, cx.state());
     let mut command = None;
     ui.horizontal(|ui| {
         ui.label(format!("{} {}", panel.hits.len(), t.hits));
@@ -218,32 +209,9 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
             }
         });
     if let Some(c) = command {
-        app.push(UiCommand::Analysis(c));
+        cmds.push(UiCommand::Analysis(c));
     }
     if let Some((doc, span)) = reveal {
-        app.push(UiCommand::Reveal(doc, span));
+        cmds.push(UiCommand::Reveal(doc, span));
     }
-}
-
-/// Codes the hits (ticked or all) with the chosen codes: one `Action::Batch`, one undo step.
-pub(super) fn autocode(app: &mut NormcoderApp, ctx: &Context, ticked_only: bool) {
-    refresh(app);
-    let Some(session) = &app.session else {
-        return;
-    };
-    let Some(coder) = app.coder.clone() else {
-        app.dialog = Some(crate::ui::dialogs::Dialog::AskCoder(String::new()));
-        return;
-    };
-    let project = session.project();
-    let Some(plan) = app.analysis.search.preview(project, ticked_only) else {
-        app.status = Some(app.tr().choose_codes.to_owned());
-        return;
-    };
-    let Some(action) = plan.action(project, &coder, Utc::now()) else {
-        return;
-    };
-    let added = plan.new.len();
-    app.edit(ctx, action);
-    app.status = Some(format!("{added} {}", app.tr().autocoded));
 }

@@ -2,7 +2,7 @@
 //!
 //! Everything shown is computed by `crate::analysis` and cached until the project's history
 //! state (or a filter) changes; the window only draws and pushes [`AnalysisCommand`]s, which
-//! [`apply`] runs after drawing. Exports go through the `FilePicker`; auto-coding is one
+//! the app (`ui/app/analysis.rs`) runs after drawing. Exports go through the `FilePicker`; auto-coding is one
 //! `Action::Batch`, so one undo step.
 
 mod charts;
@@ -10,27 +10,20 @@ mod corpus_search;
 mod retrieval;
 mod tables;
 
-use egui::{Context, Key};
+use egui::Context;
 
 use crate::analysis::AnalysisError;
+use crate::model::Project;
 
-use super::app::NormcoderApp;
-use super::command::UiCommand;
+use super::command::{Command, UiCommand};
+use super::context::Cx;
+use super::i18n::Tr;
 
+pub use super::command::{AnalysisCommand, AnalysisTab as Tab};
 pub use charts::ChartKind;
 pub use corpus_search::SearchPanel;
 pub use retrieval::RetrievalPanel;
 pub use tables::{TableKind, TablesPanel};
-
-/// The tabs of the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    Retrieval,
-    Tables,
-    Charts,
-    Search,
-}
 
 /// What the window holds between frames.
 #[derive(Debug, Default)]
@@ -43,108 +36,84 @@ pub struct AnalysisState {
     pub search: SearchPanel,
 }
 
-/// Requests from the window, applied after drawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnalysisCommand {
-    /// Show the window on a tab.
-    Open(Tab),
-    /// Show retrieval hit `i` in its document, selected.
-    Reveal(usize),
-    /// Next (or previous) retrieval hit.
-    Step(bool),
-    ExportRetrieval,
-    ExportTable,
-    ExportChart,
-    /// Code the corpus-search hits (only the ticked ones when `true`).
-    Autocode(bool),
-}
+/// The tabs with the commands that open them (the menu and the tab bar read the same labels).
+pub const TABS: [(Tab, Command); 4] = [
+    (Tab::Retrieval, Command::Retrieval),
+    (Tab::Tables, Command::Tables),
+    (Tab::Charts, Command::Charts),
+    (Tab::Search, Command::CorpusSearch),
+];
 
-/// Draws the window, if open.
-pub fn show(app: &mut NormcoderApp, ctx: &Context) {
-    if !app.analysis.open || app.session.is_none() {
-        return;
-    }
-    let t = app.tr();
-    if app.analysis.tab == Tab::Retrieval
-        && let Some(forward) = super::shortcuts::step_key(ctx, Key::F8)
-    {
-        app.push(UiCommand::Analysis(AnalysisCommand::Step(forward)));
-    }
-    let mut open = true;
-    egui::Window::new(t.menu_analysis)
-        .id(egui::Id::unique("analysis-window"))
-        .open(&mut open)
-        .default_size([760.0, 560.0])
-        .default_pos([260.0, 90.0])
-        .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                for (tab, label) in [
-                    (Tab::Retrieval, t.retrieval),
-                    (Tab::Tables, t.tables),
-                    (Tab::Charts, t.charts),
-                    (Tab::Search, t.corpus_search),
-                ] {
-                    if ui
-                        .selectable_label(app.analysis.tab == tab, label)
-                        .clicked()
-                    {
-                        app.analysis.tab = tab;
+impl AnalysisState {
+    /// Draws the window, if open.
+    pub fn show(&mut self, ctx: &Context, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+        if !self.open || cx.session.is_none() {
+            return;
+        }
+        let t = cx.tr();
+        let mut open = true;
+        egui::Window::new(t.menu_analysis)
+            .id(egui::Id::unique("analysis-window"))
+            .open(&mut open)
+            .default_size([760.0, 560.0])
+            .default_pos([260.0, 90.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    for (tab, command) in TABS {
+                        if ui
+                            .selectable_label(self.tab == tab, command.label(cx.lang))
+                            .clicked()
+                        {
+                            self.tab = tab;
+                        }
                     }
+                });
+                ui.separator();
+                match self.tab {
+                    Tab::Retrieval => retrieval::show(&mut self.retrieval, ui, cx, cmds),
+                    Tab::Tables => tables::show(&mut self.tables, ui, cx, cmds),
+                    Tab::Charts => {
+                        charts::show(&mut self.chart, &mut self.tables.rule, ui, cx, cmds);
+                    }
+                    Tab::Search => corpus_search::show(&mut self.search, ui, cx, cmds),
                 }
             });
-            ui.separator();
-            match app.analysis.tab {
-                Tab::Retrieval => retrieval::show(app, ui),
-                Tab::Tables => tables::show(app, ui),
-                Tab::Charts => charts::show(app, ui),
-                Tab::Search => corpus_search::show(app, ui),
-            }
-        });
-    if !open {
-        app.analysis.open = false;
+        if !open {
+            self.open = false;
+        }
     }
-}
 
-/// Runs a command of the window.
-pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: AnalysisCommand) {
-    match command {
-        AnalysisCommand::Open(tab) => {
-            app.analysis.open = true;
-            app.analysis.tab = tab;
-        }
-        AnalysisCommand::Reveal(i) => retrieval::reveal(app, ctx, i),
-        AnalysisCommand::Step(forward) => retrieval::step(app, ctx, forward),
-        AnalysisCommand::ExportRetrieval => {
-            let csv = retrieval::csv(app);
-            export(app, "segments.csv", "csv", csv);
-        }
-        AnalysisCommand::ExportTable => {
-            let csv = tables::csv(app);
-            let name = format!("{}.csv", app.analysis.tables.kind.file_stem());
-            export(app, &name, "csv", csv);
-        }
-        AnalysisCommand::ExportChart => {
-            let svg = charts::svg(app);
-            let name = format!("{}.svg", app.analysis.chart.file_stem());
-            export(
-                app,
-                &name,
+    /// The text of what an export command writes, with its suggested file name and extension.
+    pub fn export_text(
+        &mut self,
+        command: AnalysisCommand,
+        project: &Project,
+        state: u64,
+        t: &Tr,
+    ) -> Option<(String, &'static str, Result<String, AnalysisError>)> {
+        Some(match command {
+            AnalysisCommand::ExportRetrieval => (
+                "segments.csv".to_owned(),
+                "csv",
+                self.retrieval.csv(project, state),
+            ),
+            AnalysisCommand::ExportTable => (
+                format!("{}.csv", self.tables.kind.file_stem()),
+                "csv",
+                self.tables.table(project, state).to_csv(),
+            ),
+            AnalysisCommand::ExportChart => (
+                format!("{}.svg", self.chart.file_stem()),
                 "svg",
-                svg.map_err(|e| AnalysisError::Chart(e.to_string())),
-            );
-        }
-        AnalysisCommand::Autocode(ticked) => corpus_search::autocode(app, ctx, ticked),
+                charts::svg(project, t, self.chart, self.tables.rule)
+                    .map_err(|e| AnalysisError::Chart(e.to_string())),
+            ),
+            AnalysisCommand::Open(_)
+            | AnalysisCommand::Reveal(_)
+            | AnalysisCommand::Step(_)
+            | AnalysisCommand::Autocode(_) => return None,
+        })
     }
-}
-
-/// Asks where to write the text of a table or chart, then writes it (see `files::save_text_as`).
-fn export(
-    app: &mut NormcoderApp,
-    name: &str,
-    extension: &str,
-    content: Result<String, AnalysisError>,
-) {
-    super::files::save_text_as(app, name, extension, content.map_err(|e| e.to_string()));
 }
 
 /// A key-word-in-context line: the context around the passage, the passage in brackets, on one

@@ -3,18 +3,16 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Context, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::analysis::AnalysisError;
 use crate::analysis::query::{CONTEXT_CHARS, Hit, Query, hits_table};
 use crate::model::{CodeId, CoderId, DocDate, DocId, DocKind, Project};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{AnalysisCommand, Command, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
 use crate::ui::import::kind_label;
 use crate::ui::panels::code_checkboxes;
-
-use super::AnalysisCommand;
 
 /// Filters and results of the retrieval tab.
 #[derive(Debug, Default)]
@@ -86,30 +84,56 @@ fn date_field(ui: &mut Ui, label: &str, text: &mut String, t: &Tr) {
     }
 }
 
-/// Recomputes the hits when the filters or the project changed.
-pub fn refresh(app: &mut NormcoderApp) {
-    let Some(session) = &app.session else {
-        return;
-    };
-    let panel = &mut app.analysis.retrieval;
-    let key = (panel.query(), session.history().state());
-    if panel.computed_for.as_ref() == Some(&key) {
-        return;
+impl RetrievalPanel {
+    /// Recomputes the hits when the filters or the project changed.
+    pub fn refresh(&mut self, project: &Project, state: u64) {
+        let key = (self.query(), state);
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.hits = key.0.run(project, CONTEXT_CHARS);
+        self.current = None;
+        self.computed_for = Some(key);
     }
-    panel.hits = key.0.run(session.project(), CONTEXT_CHARS);
-    panel.current = None;
-    panel.computed_for = Some(key);
+
+    /// Makes hit `i` the current one; the hit, to be shown selected in its document.
+    pub fn reveal(&mut self, project: &Project, state: u64, i: usize) -> Option<Hit> {
+        self.refresh(project, state);
+        let hit = self.hits.get(i).cloned()?;
+        self.current = Some(i);
+        Some(hit)
+    }
+
+    /// The next (or previous) hit, wrapping around, made current.
+    pub fn step(&mut self, project: &Project, state: u64, forward: bool) -> Option<Hit> {
+        self.refresh(project, state);
+        let n = self.hits.len();
+        if n == 0 {
+            return None;
+        }
+        let next = match (self.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        self.reveal(project, state, next)
+    }
+
+    /// The current hits as CSV.
+    pub fn csv(&mut self, project: &Project, state: u64) -> Result<String, AnalysisError> {
+        self.refresh(project, state);
+        hits_table(&self.hits).to_csv()
+    }
 }
 
 /// The code, document, coder and memo filters.
-fn filters(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let lang = app.prefs.lang;
-    let Some(session) = &app.session else {
+fn filters(panel: &mut RetrievalPanel, ui: &mut Ui, cx: &Cx<'_>) {
+    let t = cx.tr();
+    let lang = cx.lang;
+    let Some(project) = cx.project() else {
         return;
     };
-    let project = session.project();
-    let panel = &mut app.analysis.retrieval;
     ui.horizontal_wrapped(|ui| {
         ui.label(t.codes);
         code_checkboxes(ui, project, lang, &mut panel.codes);
@@ -203,25 +227,35 @@ fn document_filters(project: &Project, panel: &mut RetrievalPanel, ui: &mut Ui, 
     });
 }
 
-pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    filters(app, ui);
-    let t = app.tr();
-    refresh(app);
-    let panel = &app.analysis.retrieval;
+pub(super) fn show(
+    panel: &mut RetrievalPanel,
+    ui: &mut Ui,
+    cx: &Cx<'_>,
+    cmds: &mut Vec<UiCommand>,
+) {
+    filters(panel, ui, cx);
+    let t = cx.tr();
+    if let Some(project) = cx.project() {
+        panel.refresh(project, cx.state());
+    }
     let mut clicked = None;
     ui.horizontal(|ui| {
         ui.label(format!("{} {}", panel.hits.len(), t.segments));
-        if ui.button(format!("{} (Shift+F8)", t.previous)).clicked() {
-            app.commands
-                .push(UiCommand::Analysis(AnalysisCommand::Step(false)));
-        }
-        if ui.button(format!("{} (F8)", t.next)).clicked() {
-            app.commands
-                .push(UiCommand::Analysis(AnalysisCommand::Step(true)));
+        for (command, label) in [
+            (Command::PreviousSegment, t.previous),
+            (Command::NextSegment, t.next),
+        ] {
+            let keys = command.shortcut_text().unwrap_or_default();
+            if ui
+                .button(format!("{label} ({keys})"))
+                .on_hover_text(command.label(cx.lang))
+                .clicked()
+            {
+                cmds.push(command.into());
+            }
         }
         if ui.button(t.export_csv).clicked() {
-            app.commands
-                .push(UiCommand::Analysis(AnalysisCommand::ExportRetrieval));
+            cmds.push(UiCommand::Analysis(AnalysisCommand::ExportRetrieval));
         }
     });
     ui.separator();
@@ -252,40 +286,6 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
             }
         });
     if let Some(i) = clicked {
-        app.commands
-            .push(UiCommand::Analysis(AnalysisCommand::Reveal(i)));
+        cmds.push(UiCommand::Analysis(AnalysisCommand::Reveal(i)));
     }
-}
-
-/// Shows hit `i` in its document with the passage selected.
-pub(super) fn reveal(app: &mut NormcoderApp, ctx: &Context, i: usize) {
-    refresh(app);
-    let Some(hit) = app.analysis.retrieval.hits.get(i).cloned() else {
-        return;
-    };
-    app.analysis.retrieval.current = Some(i);
-    app.run(ctx, UiCommand::Reveal(hit.doc, hit.span));
-    app.select_annotation(Some(hit.annotation));
-}
-
-/// The next (or previous) hit, wrapping around.
-pub(super) fn step(app: &mut NormcoderApp, ctx: &Context, forward: bool) {
-    refresh(app);
-    let n = app.analysis.retrieval.hits.len();
-    if n == 0 {
-        return;
-    }
-    let next = match (app.analysis.retrieval.current, forward) {
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-        (None, true) => 0,
-        (None, false) => n - 1,
-    };
-    reveal(app, ctx, next);
-}
-
-/// The current hits as CSV.
-pub(super) fn csv(app: &mut NormcoderApp) -> Result<String, AnalysisError> {
-    refresh(app);
-    hits_table(&app.analysis.retrieval.hits).to_csv()
 }

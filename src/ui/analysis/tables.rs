@@ -3,17 +3,14 @@
 
 use egui::{RichText, Ui};
 
-use crate::analysis::AnalysisError;
 use crate::analysis::cooccurrence::{Rule, cooccurrence};
 use crate::analysis::matrix::{Measure, code_document, principle_actor};
 use crate::analysis::table::{Cell, Table};
 use crate::analysis::{counts, timeline};
 use crate::model::{CodeId, Project};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{AnalysisCommand, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
-
-use super::AnalysisCommand;
 
 /// Which table is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -124,12 +121,11 @@ fn compute(project: &Project, kind: TableKind, rule: Rule) -> Table {
     }
 }
 
-pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let Some(session) = &app.session else {
+pub(super) fn show(panel: &mut TablesPanel, ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let t = cx.tr();
+    let Some(project) = cx.project() else {
         return;
     };
-    let panel = &mut app.analysis.tables;
     ui.horizontal(|ui| {
         egui::ComboBox::new("analysis-table", t.table)
             .selected_text(panel.kind.label(t))
@@ -148,11 +144,10 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                 });
         }
         if ui.button(t.export_csv).clicked() {
-            app.commands
-                .push(UiCommand::Analysis(AnalysisCommand::ExportTable));
+            cmds.push(UiCommand::Analysis(AnalysisCommand::ExportTable));
         }
     });
-    let table = panel.table(session.project(), session.history().state());
+    let table = panel.table(project, cx.state());
     ui.label(RichText::new(&table.note).small());
     ui.separator();
     draw(ui, table);
@@ -190,15 +185,4 @@ pub fn draw(ui: &mut Ui, table: &Table) {
                     }
                 });
         });
-}
-
-/// The table shown, as CSV.
-pub(super) fn csv(app: &mut NormcoderApp) -> Result<String, AnalysisError> {
-    let Some(session) = &app.session else {
-        return Ok(String::new());
-    };
-    app.analysis
-        .tables
-        .table(session.project(), session.history().state())
-        .to_csv()
 }

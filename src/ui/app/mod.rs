@@ -1,22 +1,42 @@
-//! The window: state between frames, the frame itself, and the one place commands are applied.
+//! The app: state between frames, the frame, and the one place where commands are carried out.
+//!
+//! Only this folder names [`NormcoderApp`]. Views (every other module under `ui/`) get a
+//! read-only [`Cx`](super::context::Cx) and their own state, and return commands; here they are
+//! applied after drawing ([`commands`]), edits go through the session ([`edit`]), files are
+//! opened and saved ([`files`]), and background jobs are started and finished ([`analysis`],
+//! [`exchange`], [`import`], [`team`]).
 
-use std::collections::BTreeSet;
+mod analysis;
+mod commands;
+mod edit;
+mod exchange;
+mod files;
+mod frame;
+mod import;
+mod team;
+
 use std::path::PathBuf;
 
-use chrono::Utc;
-use egui::{Context, Ui, ViewportCommand};
-
-use crate::edit::Action;
-use crate::model::{Annotation, AnnotationId, CharSpan, CodeId, Coder, CoderId, DocId, Lang};
+use crate::model::{Annotation, AnnotationId, CodeId, Coder, CoderId, DocId, Lang};
 use crate::session::Session;
 
+use super::analysis::AnalysisState;
 use super::command::UiCommand;
+use super::context::Cx;
 use super::dialogs::Dialog;
 use super::document_view::DocumentView;
+use super::exchange::ExchangeState;
 use super::i18n::{Tr, tr};
+use super::import::ImportState;
+use super::palette::Palette;
+use super::panels::central::CentralPanel;
+use super::panels::codebook::CodebookPanel;
+use super::panels::details::DetailsPanel;
+use super::panels::documents::DocumentsPanel;
 use super::picker::FilePicker;
 use super::prefs::UiPrefs;
 use super::search::SearchState;
+use super::team::TeamState;
 
 /// Seconds of idle after an edit before the recovery file is written.
 pub const AUTOSAVE_IDLE_SECONDS: f64 = 3.0;
@@ -43,50 +63,35 @@ pub struct NormcoderApp {
     pub view: DocumentView,
     pub search: SearchState,
     /// The Analysis window (retrieval, tables, charts, corpus search).
-    pub analysis: super::analysis::AnalysisState,
+    pub analysis: AnalysisState,
     /// The Export window, the REFI-QDA import report and the export/import worker (issue 5).
-    pub exchange: super::exchange::ExchangeState,
+    pub exchange: ExchangeState,
     /// The Team window (agreement, disagreements, seminar) and the last merge report.
-    pub team: super::team::TeamState,
+    pub team: TeamState,
     /// Batch import (worker, progress, summary) and the metadata form.
-    pub import: super::import::ImportState,
+    pub import: ImportState,
     pub dialog: Option<Dialog>,
     /// Last message for the status bar (errors included).
     pub status: Option<String>,
     /// Only this coder's annotations are shown, when set.
     pub coder_filter: Option<CoderId>,
     pub last_code: Option<CodeId>,
-    pub doc_filter: String,
-    pub code_filter: String,
-    /// The code palette is open near the selection, with its filter text.
-    pub palette: Option<String>,
-    /// Where the palette opened, and whether its filter should take the keyboard.
-    pub(super) palette_at: Option<egui::Pos2>,
-    pub(super) palette_focus: bool,
-    pub(super) picker: Box<dyn FilePicker>,
-    pub(super) commands: Vec<UiCommand>,
+    pub documents: DocumentsPanel,
+    pub codebook: CodebookPanel,
+    pub details: DetailsPanel,
+    pub central: CentralPanel,
+    /// The code palette near the selection.
+    pub palette: Palette,
+    picker: Box<dyn FilePicker>,
+    commands: Vec<UiCommand>,
     /// Set after the user chose Save or Discard, so the next guarded command goes through.
-    pub(super) discard_confirmed: bool,
+    discard_confirmed: bool,
     /// The window may close (no unsaved work, or the user decided).
-    pub(super) allow_close: bool,
+    allow_close: bool,
     /// Time of the last edit (egui clock, seconds) and the history state last autosaved.
     last_edit: f64,
     autosaved_state: Option<u64>,
     title: String,
-    /// Buffer of the memo being edited: (annotation, text).
-    pub(super) memo_edit: Option<(AnnotationId, String)>,
-    /// The highlights of the current document and what they were built for.
-    pub(super) highlights: Option<(HighlightKey, Vec<super::document_view::Highlight>)>,
-}
-
-/// What the highlight list of the document view depends on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HighlightKey {
-    pub doc: DocId,
-    /// The project's history state: changes with every edit, undo and redo.
-    pub state: u64,
-    pub coder: Option<CoderId>,
-    pub selected: Option<AnnotationId>,
 }
 
 impl std::fmt::Debug for NormcoderApp {
@@ -107,7 +112,7 @@ impl NormcoderApp {
             prefs.lang = lang;
         }
         let coder_name = start.coder.or_else(|| prefs.coder.clone());
-        let coder = coder_name.as_deref().and_then(coder_from_name);
+        let coder = coder_name.as_deref().and_then(Coder::from_name);
         let mut app = Self {
             session: None,
             prefs,
@@ -116,19 +121,19 @@ impl NormcoderApp {
             selected_annotation: None,
             view: DocumentView::new(),
             search: SearchState::default(),
-            analysis: super::analysis::AnalysisState::default(),
-            exchange: super::exchange::ExchangeState::default(),
-            team: super::team::TeamState::default(),
-            import: super::import::ImportState::default(),
+            analysis: AnalysisState::default(),
+            exchange: ExchangeState::default(),
+            team: TeamState::default(),
+            import: ImportState::default(),
             dialog: None,
             status: None,
             coder_filter: None,
             last_code: None,
-            doc_filter: String::new(),
-            code_filter: String::new(),
-            palette: None,
-            palette_at: None,
-            palette_focus: false,
+            documents: DocumentsPanel::default(),
+            codebook: CodebookPanel::default(),
+            details: DetailsPanel::default(),
+            central: CentralPanel::default(),
+            palette: Palette::default(),
             picker,
             commands: Vec::new(),
             discard_confirmed: false,
@@ -136,8 +141,6 @@ impl NormcoderApp {
             last_edit: 0.0,
             autosaved_state: None,
             title: String::new(),
-            memo_edit: None,
-            highlights: None,
         };
         if let Some(path) = start.project {
             app.open_path(path, false);
@@ -154,278 +157,33 @@ impl NormcoderApp {
         tr(self.prefs.lang)
     }
 
+    /// The read-only context views are drawn with (tests read it too).
+    #[must_use]
+    pub fn cx(&self) -> Cx<'_> {
+        Cx {
+            session: self.session.as_ref(),
+            lang: self.prefs.lang,
+            coder: self.coder.as_ref(),
+            coder_filter: self.coder_filter.as_ref(),
+            current_doc: self.current_doc.as_ref(),
+            selection: self.view.selection(),
+            selected_annotation: self.selected_annotation.as_ref(),
+            last_code: self.last_code.as_ref(),
+            recent: &self.prefs.recent,
+            status: self.status.as_deref(),
+            autosaved: self.autosaved(),
+        }
+    }
+
     /// Queues a command, applied at the end of this frame.
     pub fn push(&mut self, command: UiCommand) {
         self.commands.push(command);
     }
 
     /// Applies a command now (tests and the frame's end use this).
-    pub fn run(&mut self, ctx: &Context, command: UiCommand) {
+    pub fn run(&mut self, ctx: &egui::Context, command: UiCommand) {
         self.commands.push(command);
         self.apply_commands(ctx);
-    }
-
-    /// The whole window, for one frame.
-    pub fn show(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        self.handle_close_request(&ctx);
-        self.handle_dropped_files(&ctx);
-        super::shortcuts::handle(self, &ctx);
-        super::panels::menu_bar::show(self, ui);
-        super::panels::status_bar::show(self, ui);
-        if self.session.is_some() {
-            if self.search.open {
-                super::search::show_bar(self, ui);
-            }
-            super::panels::documents::show(self, ui);
-            super::panels::side::show(self, ui);
-            super::panels::central::show(self, ui);
-        } else {
-            super::panels::welcome::show(self, ui);
-        }
-        super::analysis::show(self, &ctx);
-        super::exchange::show(self, &ctx);
-        super::team::show(self, &ctx);
-        super::palette::show(self, &ctx);
-        super::import::show(self, &ctx);
-        super::dialogs::show(self, &ctx);
-        super::import::poll(self, &ctx);
-        self.apply_commands(&ctx);
-        self.autosave_tick(&ctx);
-        self.update_title(&ctx);
-    }
-
-    /// Applies queued commands in order.
-    pub fn apply_commands(&mut self, ctx: &Context) {
-        while !self.commands.is_empty() {
-            let command = self.commands.remove(0);
-            self.apply(ctx, command);
-        }
-    }
-
-    fn apply(&mut self, ctx: &Context, command: UiCommand) {
-        match command {
-            UiCommand::Edit(action) => self.edit(ctx, action),
-            UiCommand::CodeSelection(code) => self.code_selection(ctx, code),
-            UiCommand::RepeatLastCode => match self.last_code.clone() {
-                Some(code) => self.code_selection(ctx, code),
-                None => self.status = Some(self.tr().no_shortcut_code.to_owned()),
-            },
-            UiCommand::Undo => self.undo_redo(ctx, true),
-            UiCommand::Redo => self.undo_redo(ctx, false),
-            UiCommand::Save => {
-                self.save(false);
-            }
-            UiCommand::SaveAs => {
-                self.save(true);
-            }
-            UiCommand::SelectDocument(doc) => self.select_document(doc),
-            UiCommand::Reveal(doc, span) => {
-                self.select_document(doc);
-                self.view.select(span);
-                self.view.request_focus();
-            }
-            UiCommand::SelectAnnotation(id) => self.select_annotation(id),
-            UiCommand::NextAnnotation => self.step_annotation(true),
-            UiCommand::PreviousAnnotation => self.step_annotation(false),
-            UiCommand::DeleteSelectedAnnotation => {
-                if let Some(id) = self.selected_annotation.clone() {
-                    self.edit(ctx, Action::RemoveAnnotation { id });
-                }
-            }
-            UiCommand::AdjustSpanToSelection => self.adjust_span(ctx),
-            UiCommand::SetLang(lang) => self.prefs.lang = lang,
-            UiCommand::ShowCoder(coder) => self.coder_filter = coder,
-            UiCommand::OpenSearch => self.search.open_bar(),
-            UiCommand::SearchNext => super::search::step(self, true),
-            UiCommand::SearchPrevious => super::search::step(self, false),
-            UiCommand::CloseSearch => {
-                self.search.open = false;
-                self.view.request_focus();
-            }
-            UiCommand::OpenPalette => {
-                if self.view.selection().is_some() {
-                    self.open_palette(ctx, true);
-                } else {
-                    self.status = Some(self.tr().nothing_selected.to_owned());
-                }
-            }
-            UiCommand::ZoomIn => self.view.zoom_in(),
-            UiCommand::ZoomOut => self.view.zoom_out(),
-            UiCommand::ZoomReset => self.view.zoom_reset(),
-            UiCommand::Analysis(c) => super::analysis::apply(self, ctx, c),
-            UiCommand::Exchange(c) => super::exchange::apply(self, ctx, c),
-            UiCommand::Team(c) => super::team::apply(self, ctx, c),
-            UiCommand::Import(c) => super::import::apply(self, ctx, c),
-            file_command => super::files::apply(self, ctx, file_command),
-        }
-    }
-
-    /// Opens the code palette at the pointer; `keyboard` gives its filter the keyboard.
-    pub(super) fn open_palette(&mut self, ctx: &Context, keyboard: bool) {
-        self.palette = Some(String::new());
-        self.palette_focus = keyboard;
-        self.palette_at = ctx
-            .input(|i| i.pointer.latest_pos())
-            .map(|p| p + egui::vec2(12.0, 16.0));
-    }
-
-    /// Applies an edit to the open project; errors go to the status bar, the project is
-    /// unchanged.
-    pub fn edit(&mut self, ctx: &Context, action: Action) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
-        match session.apply(action) {
-            Ok(()) => {
-                self.last_edit = ctx.input(|i| i.time);
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                    AUTOSAVE_IDLE_SECONDS + 0.1,
-                ));
-                self.forget_missing_selection();
-            }
-            Err(e) => self.status = Some(e.to_string()),
-        }
-    }
-
-    fn undo_redo(&mut self, ctx: &Context, undo: bool) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
-        let result = if undo { session.undo() } else { session.redo() };
-        match result {
-            Ok(_) => {
-                self.last_edit = ctx.input(|i| i.time);
-                self.forget_missing_selection();
-            }
-            Err(e) => self.status = Some(e.to_string()),
-        }
-    }
-
-    /// After an edit or undo, drops references to things that no longer exist.
-    fn forget_missing_selection(&mut self) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        let project = session.project();
-        if let Some(doc) = &self.current_doc
-            && project.document(doc).is_none()
-        {
-            self.current_doc = project.documents().next().map(|d| d.id().clone());
-            self.view.clear_selection();
-        }
-        if let Some(id) = &self.selected_annotation
-            && project.annotation(id).is_none()
-        {
-            self.selected_annotation = None;
-        }
-        if let Some((id, _)) = &self.memo_edit
-            && project.annotation(id).is_none()
-        {
-            self.memo_edit = None;
-        }
-    }
-
-    /// Codes the current selection: adds `code` to this coder's annotation with exactly that
-    /// span, or creates a new annotation.
-    pub fn code_selection(&mut self, ctx: &Context, code: CodeId) {
-        let (Some(session), Some(doc), Some(span)) = (
-            &self.session,
-            self.current_doc.clone(),
-            self.view.selection(),
-        ) else {
-            self.status = Some(self.tr().nothing_selected.to_owned());
-            return;
-        };
-        let Some(coder) = self.coder.clone() else {
-            self.dialog = Some(Dialog::AskCoder(String::new()));
-            return;
-        };
-        let project = session.project();
-        let now = Utc::now();
-        let existing = project
-            .annotations_in(&doc)
-            .find(|a| a.span() == span && a.coder() == &coder.id)
-            .map(|a| (a.id().clone(), a.codes().clone()));
-        let action = if let Some((id, mut codes)) = existing {
-            self.selected_annotation = Some(id.clone());
-            if !codes.insert(code.clone()) {
-                self.last_code = Some(code);
-                return;
-            }
-            Action::SetCodes {
-                id,
-                codes,
-                modified: now,
-            }
-        } else {
-            let id = AnnotationId::random();
-            let annotation = match Annotation::new(
-                id.clone(),
-                doc,
-                span,
-                BTreeSet::from([code.clone()]),
-                coder.id.clone(),
-                "",
-                now,
-            ) {
-                Ok(a) => a,
-                Err(e) => {
-                    self.status = Some(e.to_string());
-                    return;
-                }
-            };
-            self.selected_annotation = Some(id);
-            if project.coder(&coder.id).is_none() {
-                Action::Batch(vec![
-                    Action::AddCoder(coder),
-                    Action::AddAnnotation(annotation),
-                ])
-            } else {
-                Action::AddAnnotation(annotation)
-            }
-        };
-        self.last_code = Some(code);
-        self.palette = None;
-        self.edit(ctx, action);
-    }
-
-    fn adjust_span(&mut self, ctx: &Context) {
-        let (Some(id), Some(span)) = (self.selected_annotation.clone(), self.view.selection())
-        else {
-            self.status = Some(self.tr().nothing_selected.to_owned());
-            return;
-        };
-        self.edit(
-            ctx,
-            Action::SetSpan {
-                id,
-                span,
-                modified: Utc::now(),
-            },
-        );
-    }
-
-    /// Shows a document (the selection is cleared when it changes).
-    pub fn select_document(&mut self, doc: DocId) {
-        if self.current_doc.as_ref() != Some(&doc) {
-            self.view.clear_selection();
-            self.selected_annotation = None;
-        }
-        self.current_doc = Some(doc);
-    }
-
-    /// Selects an annotation: its document is shown and its span selected.
-    pub fn select_annotation(&mut self, id: Option<AnnotationId>) {
-        let found = id.as_ref().and_then(|id| {
-            let ann = self.session.as_ref()?.project().annotation(id)?;
-            Some((ann.doc().clone(), ann.span()))
-        });
-        if let Some((doc, span)) = found {
-            self.select_document(doc);
-            self.view.select(span);
-        }
-        self.selected_annotation = id;
     }
 
     /// The annotations shown in the current document, in reading order (coder filter applied).
@@ -440,85 +198,13 @@ impl NormcoderApp {
             .collect()
     }
 
-    fn step_annotation(&mut self, forward: bool) {
-        let list: Vec<(AnnotationId, CharSpan)> = self
-            .visible_annotations()
-            .iter()
-            .map(|a| (a.id().clone(), a.span()))
-            .collect();
-        if list.is_empty() {
-            return;
-        }
-        let current = self
-            .selected_annotation
-            .as_ref()
-            .and_then(|id| list.iter().position(|(a, _)| a == id));
-        let next = match (current, forward) {
-            (Some(i), true) => (i + 1) % list.len(),
-            (Some(i), false) => (i + list.len() - 1) % list.len(),
-            (None, true) => 0,
-            (None, false) => list.len() - 1,
-        };
-        if let Some((id, _)) = list.get(next) {
-            self.select_annotation(Some(id.clone()));
-        }
-    }
-
-    fn handle_close_request(&mut self, ctx: &Context) {
-        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
-            return;
-        }
-        if self.session.as_ref().is_some_and(Session::is_dirty) {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::ConfirmDiscard(Box::new(UiCommand::Quit)));
-        }
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if dropped.is_empty() {
-            return;
-        }
-        let (projects, documents): (Vec<PathBuf>, Vec<PathBuf>) = dropped
-            .into_iter()
-            .partition(|p| p.to_string_lossy().ends_with(".ncp.ron"));
-        if let Some(project) = projects.into_iter().next() {
-            self.push(UiCommand::OpenPath(project));
-        } else if self.session.is_some() {
-            self.push(UiCommand::ImportPaths(documents));
-        }
-    }
-
-    /// Writes the recovery file after a few idle seconds with unsaved changes.
-    fn autosave_tick(&mut self, ctx: &Context) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        let state = session.history().state();
-        if !session.is_dirty() || self.autosaved_state == Some(state) {
-            return;
-        }
-        let idle = ctx.input(|i| i.time) - self.last_edit;
-        if idle < AUTOSAVE_IDLE_SECONDS {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                AUTOSAVE_IDLE_SECONDS - idle + 0.05,
-            ));
-            return;
-        }
-        match session.autosave() {
-            Ok(_) => self.autosaved_state = Some(state),
-            Err(e) => {
-                self.autosaved_state = Some(state);
-                self.status = Some(e.to_string());
-            }
-        }
+    /// Whether a background job (import, export, REFI-QDA import, merge, bootstrap) is running.
+    #[must_use]
+    pub fn jobs_running(&self) -> bool {
+        self.import.busy()
+            || self.exchange.busy()
+            || self.team.merge_job.is_some()
+            || self.team.agreement.busy()
     }
 
     /// Whether the recovery file is up to date with the project in memory.
@@ -542,62 +228,37 @@ impl NormcoderApp {
         let dot = if session.is_dirty() { " •" } else { "" };
         format!("{name}{dot} — Normcoder")
     }
-
-    fn update_title(&mut self, ctx: &Context) {
-        let title = self.window_title();
-        if title != self.title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
-    }
-
-    /// Called when a project was opened or created: resets the view state.
-    pub(super) fn reset_view(&mut self) {
-        self.current_doc = self
-            .session
-            .as_ref()
-            .and_then(|s| s.project().documents().next().map(|d| d.id().clone()));
-        self.selected_annotation = None;
-        self.view.clear_selection();
-        self.view.clear_cache();
-        self.search = SearchState::default();
-        self.autosaved_state = None;
-        self.memo_edit = None;
-        self.coder_filter = None;
-        self.highlights = None;
-        self.import.abandon();
-    }
-
-    /// Opens a project file, offering recovery when a newer autosave exists.
-    pub fn open_path(&mut self, path: PathBuf, force_saved: bool) {
-        if !force_saved && crate::store::find_recovery(&path).is_some() {
-            self.dialog = Some(Dialog::Recover(path));
-            return;
-        }
-        match Session::open(&path) {
-            Ok(session) => {
-                self.prefs.remember(&path);
-                self.session = Some(session);
-                self.reset_view();
-                self.status = None;
-            }
-            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
-        }
-    }
 }
 
-/// A coder from a typed name: the id is a slug of the name.
-#[must_use]
-pub fn coder_from_name(name: &str) -> Option<Coder> {
-    let name = name.trim();
-    CoderId::from_name(name).map(|id| Coder {
-        id,
-        name: name.to_owned(),
-    })
+/// Opens the window and runs until it is closed.
+pub fn run(start: StartOptions) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_title("Normcoder")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "normcoder",
+        options,
+        Box::new(move |cc| {
+            let prefs: UiPrefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(NormcoderApp::new(
+                prefs,
+                Box::new(super::NativePicker),
+                start,
+            )))
+        }),
+    )
 }
 
 impl eframe::App for NormcoderApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
 

@@ -5,15 +5,12 @@ use std::path::PathBuf;
 
 use egui::{Context, RichText, Ui};
 
-use crate::export::{self, Filter, Format, Options, View};
+use crate::export::{Filter, Format, Options, View};
 use crate::model::{CodeId, CoderId, DocId, Lang, Project};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
-use crate::ui::dialogs::Dialog;
+use crate::ui::command::{ExchangeCommand, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
 use crate::ui::panels::code_swatch;
-
-use super::{Done, ExchangeCommand};
 
 /// The window's choices. Documents and codes are remembered by what the user *unticked*, so
 /// everything is ticked by default and a document or code added later is ticked too.
@@ -165,128 +162,136 @@ pub fn limits(format: Format, t: &Tr) -> &'static str {
     }
 }
 
-/// Draws the window, if open.
-pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
-    if !app.exchange.export.open {
-        return;
+impl ExportDialog {
+    /// Draws the window, if open; `busy` names the export running on the worker.
+    pub(super) fn show(
+        &mut self,
+        ctx: &Context,
+        cx: &Cx<'_>,
+        busy: Option<&'static str>,
+        cmds: &mut Vec<UiCommand>,
+    ) {
+        if !self.open {
+            return;
+        }
+        let Some(project) = cx.project() else {
+            self.open = false;
+            return;
+        };
+        let t = cx.tr();
+        let mut open = true;
+        egui::Window::new(t.export_title)
+            .id(egui::Id::unique("export-window"))
+            .open(&mut open)
+            .default_size([800.0, 640.0])
+            .min_width(800.0)
+            .default_pos([300.0, 70.0])
+            .show(ctx, |ui| self.contents(ui, project, cx, busy, cmds));
+        if !open {
+            self.open = false;
+        }
     }
-    if app.session.is_none() {
-        app.exchange.export.open = false;
-        return;
-    }
-    let t = app.tr();
-    let mut open = true;
-    egui::Window::new(t.export_title)
-        .id(egui::Id::unique("export-window"))
-        .open(&mut open)
-        .default_size([800.0, 640.0])
-        .min_width(800.0)
-        .default_pos([300.0, 70.0])
-        .show(ctx, |ui| contents(app, ui));
-    if !open {
-        app.exchange.export.open = false;
-    }
-}
 
-fn contents(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let lang = app.prefs.lang;
-    let busy = app.exchange.job.as_ref().map(|j| j.label);
-    let Some(session) = &app.session else {
-        return;
-    };
-    let project = session.project();
-    let state = session.history().state();
-    let dialog = &mut app.exchange.export;
+    fn contents(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        cx: &Cx<'_>,
+        busy: Option<&'static str>,
+        cmds: &mut Vec<UiCommand>,
+    ) {
+        let t = cx.tr();
+        let lang = cx.lang;
+        let state = cx.state();
+        let dialog = self;
+        egui::ComboBox::new("export-format", t.export_format)
+            .width(420.0)
+            .selected_text(format!(
+                "{} — {}",
+                dialog.format.name(),
+                describe(dialog.format, t)
+            ))
+            .show_ui(ui, |ui| {
+                for format in Format::ALL {
+                    ui.selectable_value(
+                        &mut dialog.format,
+                        format,
+                        format!("{} — {}", format.name(), describe(format, t)),
+                    );
+                }
+            });
+        ui.label(RichText::new(limits(dialog.format, t)).weak());
+        if dialog.format.takes_bom() {
+            ui.checkbox(&mut dialog.bom, t.export_bom);
+        }
+        if dialog.format.is_folder() {
+            ui.label(RichText::new(t.export_folder_note).weak());
+        }
+        ui.separator();
 
-    egui::ComboBox::new("export-format", t.export_format)
-        .width(420.0)
-        .selected_text(format!(
-            "{} — {}",
-            dialog.format.name(),
-            describe(dialog.format, t)
-        ))
-        .show_ui(ui, |ui| {
-            for format in Format::ALL {
-                ui.selectable_value(
-                    &mut dialog.format,
-                    format,
-                    format!("{} — {}", format.name(), describe(format, t)),
-                );
+        let coder_name = |id: &CoderId| {
+            project
+                .coder(id)
+                .map_or_else(|| id.to_string(), |c| format!("{} ({})", c.name, c.id))
+        };
+        egui::ComboBox::new("export-coder", t.coder)
+            .selected_text(
+                dialog
+                    .coder
+                    .as_ref()
+                    .map_or_else(|| t.all_coders.to_owned(), coder_name),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut dialog.coder, None, t.all_coders);
+                for coder in project.coders() {
+                    ui.selectable_value(
+                        &mut dialog.coder,
+                        Some(coder.id.clone()),
+                        coder_name(&coder.id),
+                    );
+                }
+            });
+        ui.add_space(4.0);
+
+        ui.columns(2, |columns| {
+            documents_list(&mut columns[0], project, dialog, t);
+            codes_list(&mut columns[1], project, dialog, t, lang);
+        });
+        ui.separator();
+
+        let summary = dialog.summary(project, state, t);
+        let ok = match &summary {
+            Ok(s) => {
+                ui.label(format!(
+                    "{} {} {}, {} {}, {} {}",
+                    t.export_what,
+                    s.documents,
+                    t.export_documents_n,
+                    s.codings,
+                    t.export_codings_n,
+                    s.coders,
+                    t.export_coders_n
+                ));
+                true
+            }
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+                false
+            }
+        };
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(ok && busy.is_none(), egui::Button::new(t.export_button))
+                .clicked()
+            {
+                cmds.push(UiCommand::Exchange(ExchangeCommand::Export));
+            }
+            if let Some(label) = busy {
+                ui.spinner();
+                ui.label(label);
             }
         });
-    ui.label(RichText::new(limits(dialog.format, t)).weak());
-    if dialog.format.takes_bom() {
-        ui.checkbox(&mut dialog.bom, t.export_bom);
     }
-    if dialog.format.is_folder() {
-        ui.label(RichText::new(t.export_folder_note).weak());
-    }
-    ui.separator();
-
-    let coder_name = |id: &CoderId| {
-        project
-            .coder(id)
-            .map_or_else(|| id.to_string(), |c| format!("{} ({})", c.name, c.id))
-    };
-    egui::ComboBox::new("export-coder", t.coder)
-        .selected_text(
-            dialog
-                .coder
-                .as_ref()
-                .map_or_else(|| t.all_coders.to_owned(), coder_name),
-        )
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut dialog.coder, None, t.all_coders);
-            for coder in project.coders() {
-                ui.selectable_value(
-                    &mut dialog.coder,
-                    Some(coder.id.clone()),
-                    coder_name(&coder.id),
-                );
-            }
-        });
-    ui.add_space(4.0);
-
-    ui.columns(2, |columns| {
-        documents_list(&mut columns[0], project, dialog, t);
-        codes_list(&mut columns[1], project, dialog, t, lang);
-    });
-    ui.separator();
-
-    let summary = dialog.summary(project, state, t);
-    let ok = match &summary {
-        Ok(s) => {
-            ui.label(format!(
-                "{} {} {}, {} {}, {} {}",
-                t.export_what,
-                s.documents,
-                t.export_documents_n,
-                s.codings,
-                t.export_codings_n,
-                s.coders,
-                t.export_coders_n
-            ));
-            true
-        }
-        Err(e) => {
-            ui.colored_label(ui.visuals().error_fg_color, e);
-            false
-        }
-    };
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(ok && busy.is_none(), egui::Button::new(t.export_button))
-            .clicked()
-        {
-            app.commands
-                .push(UiCommand::Exchange(ExchangeCommand::Export));
-        }
-        if let Some(label) = busy {
-            ui.spinner();
-            ui.label(label);
-        }
-    });
 }
 
 /// The documents, each with a checkbox (its title; its id on hover).
@@ -395,90 +400,8 @@ fn toggle<T: Ord + Clone>(unticked: &mut BTreeSet<T>, id: &T, on: bool) {
 
 /// What an export wrote.
 #[derive(Debug)]
-pub(super) struct Exported {
-    path: PathBuf,
-    files: usize,
-    codings: usize,
-}
-
-/// Asks where to write, then exports on the worker thread.
-pub(super) fn start(app: &mut NormcoderApp, ctx: &Context) {
-    let t = app.tr();
-    if app.exchange.busy() {
-        app.status = Some(t.busy.to_owned());
-        return;
-    }
-    let Some(session) = &app.session else {
-        return;
-    };
-    let dialog = &app.exchange.export;
-    let format = dialog.format;
-    let filter = match dialog.filter(session.project(), t) {
-        Ok(f) => f,
-        Err(e) => {
-            app.status = Some(e);
-            return;
-        }
-    };
-    let options = dialog.options();
-    let stem = crate::model::slug(&session.project().meta().name);
-    let stem = if stem.is_empty() {
-        "export".to_owned()
-    } else {
-        stem
-    };
-    let path = if format.is_folder() {
-        app.picker
-            .export_folder(&format!("{stem}-{}", format.name()))
-    } else {
-        let extension = format.extension();
-        app.picker
-            .export_file(&format!("{stem}.{extension}"), extension)
-            .map(|p| super::with_extension(p, extension))
-    };
-    let Some(path) = path else {
-        return;
-    };
-    // The worker gets its own copy: the project may be edited while it writes.
-    let project = session.project().clone();
-    super::spawn(app, ctx, t.export_busy, move || {
-        Done::Export(run(&project, &filter, format, &options, path))
-    });
-}
-
-/// What `normcoder export` does: filter, render, write (atomically).
-fn run(
-    project: &Project,
-    filter: &Filter,
-    format: Format,
-    options: &Options,
-    path: PathBuf,
-) -> Result<Exported, String> {
-    let view = View::new(project, filter).map_err(|e| e.to_string())?;
-    let output = export::render(&view, format, options).map_err(|e| e.to_string())?;
-    let written = export::write_output(&output, &path).map_err(|e| e.to_string())?;
-    Ok(Exported {
-        path,
-        files: written.len(),
-        codings: view.codings.len(),
-    })
-}
-
-/// The worker's answer: the status bar says where, an error is a dialog.
-pub(super) fn finish(app: &mut NormcoderApp, result: Result<Exported, String>) {
-    let t = app.tr();
-    match result {
-        Ok(done) => {
-            app.status = Some(format!(
-                "{} {} ({} {}, {} {})",
-                t.exported,
-                done.path.display(),
-                done.codings,
-                t.export_codings_n,
-                done.files,
-                t.export_files
-            ));
-        }
-        Err(e) => app.dialog = Some(Dialog::Error(e)),
-    }
+pub struct Exported {
+    pub path: PathBuf,
+    pub files: usize,
+    pub codings: usize,
 }

@@ -14,15 +14,16 @@ mod export_dialog;
 mod refi_import;
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::Context;
 
-use super::app::NormcoderApp;
-use super::dialogs::Dialog;
+use super::command::UiCommand;
+use super::context::Cx;
+use super::worker::Job;
 
-pub use export_dialog::{ExportDialog, Summary, code_label, describe, limits};
-pub use refi_import::{ReportKind, ReportView};
+pub use super::command::ExchangeCommand;
+pub use export_dialog::{ExportDialog, Exported, Summary, code_label, describe, limits};
+pub use refi_import::{QdpxImported, ReportKind, ReportView};
 
 /// What the exchange windows hold between frames.
 #[derive(Debug, Default)]
@@ -30,8 +31,8 @@ pub struct ExchangeState {
     pub export: ExportDialog,
     /// The report of the last REFI-QDA import, shown until closed.
     pub report: Option<ReportView>,
-    /// The export or import running on the worker thread.
-    job: Option<Job>,
+    /// The export or `.qdpx` import running on the worker, with what the busy indicator says.
+    pub job: Option<(Job<Done>, &'static str)>,
 }
 
 impl ExchangeState {
@@ -40,121 +41,38 @@ impl ExchangeState {
     pub fn busy(&self) -> bool {
         self.job.is_some()
     }
-}
 
-/// Requests from the menu and the windows, applied after drawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExchangeCommand {
-    /// Show the Export window.
-    OpenExport,
-    /// Ask where to write, then export with the window's format and filters.
-    Export,
-    /// Ask for a `.qdpx`, then for the new project's file; import, save and open it.
-    ImportQdpx,
-    /// Ask for a `.qdc` and add its codes to the open project (one undo step).
-    ImportQdc,
-    /// Close the import report.
-    CloseReport,
-}
-
-/// A piece of work on the worker thread.
-struct Job {
-    rx: Receiver<Done>,
-    /// What the busy indicator says.
-    label: &'static str,
-}
-
-impl std::fmt::Debug for Job {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Job")
-            .field("label", &self.label)
-            .finish_non_exhaustive()
+    /// Draws the Export window, the import report and the busy indicator.
+    pub fn show(&mut self, ctx: &Context, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+        let busy = self.job.as_ref().map(|(_, label)| *label);
+        self.export.show(ctx, cx, busy, cmds);
+        if let Some(report) = &self.report {
+            refi_import::show_report(report, ctx, cx, cmds);
+        }
+        if let Some(label) = busy
+            && !self.export.open
+        {
+            egui::Window::new(label)
+                .id(egui::Id::unique("exchange-busy"))
+                .title_bar(false)
+                .resizable(false)
+                .collapsible(false)
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+                .show(ctx, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(label);
+                    });
+                });
+        }
     }
 }
 
 /// What the worker sends back.
-enum Done {
-    Export(Result<export_dialog::Exported, String>),
-    Qdpx(Result<refi_import::QdpxImported, String>),
-}
-
-/// Starts `work` on a thread; its result comes back through [`poll`].
-fn spawn(
-    app: &mut NormcoderApp,
-    ctx: &Context,
-    label: &'static str,
-    work: impl FnOnce() -> Done + Send + 'static,
-) {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        // The receiver may be gone (window closed): nothing to tell then.
-        let _ = tx.send(work());
-        ctx.request_repaint();
-    });
-    app.exchange.job = Some(Job { rx, label });
-}
-
-/// Takes the worker's result when it is there.
-fn poll(app: &mut NormcoderApp, ctx: &Context) {
-    let Some(job) = &app.exchange.job else {
-        return;
-    };
-    match job.rx.try_recv() {
-        Ok(done) => {
-            app.exchange.job = None;
-            match done {
-                Done::Export(result) => export_dialog::finish(app, result),
-                Done::Qdpx(result) => refi_import::finish_qdpx(app, result),
-            }
-        }
-        Err(TryRecvError::Empty) => {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-        }
-        Err(TryRecvError::Disconnected) => {
-            app.exchange.job = None;
-            app.dialog = Some(Dialog::Error(app.tr().worker_stopped.to_owned()));
-        }
-    }
-}
-
-/// Draws the Export window, the import report and the busy indicator.
-pub fn show(app: &mut NormcoderApp, ctx: &Context) {
-    poll(app, ctx);
-    export_dialog::show(app, ctx);
-    refi_import::show_report(app, ctx);
-    if let Some(job) = &app.exchange.job
-        && !app.exchange.export.open
-    {
-        let label = job.label;
-        egui::Window::new(label)
-            .id(egui::Id::unique("exchange-busy"))
-            .title_bar(false)
-            .resizable(false)
-            .collapsible(false)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(label);
-                });
-            });
-    }
-}
-
-/// Runs a command of the exchange windows.
-pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: ExchangeCommand) {
-    match command {
-        ExchangeCommand::OpenExport => {
-            if app.session.is_some() {
-                app.exchange.export.open = true;
-            }
-        }
-        ExchangeCommand::Export => export_dialog::start(app, ctx),
-        ExchangeCommand::ImportQdpx => refi_import::start_qdpx(app, ctx),
-        ExchangeCommand::ImportQdc => refi_import::import_qdc(app, ctx),
-        ExchangeCommand::CloseReport => app.exchange.report = None,
-    }
+#[derive(Debug)]
+pub enum Done {
+    Export(Result<Exported, String>),
+    Qdpx(Result<QdpxImported, String>),
 }
 
 /// `path` with `.extension` appended unless it already ends with it (case-insensitive).

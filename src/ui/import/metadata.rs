@@ -9,8 +9,8 @@ use egui::{Context, Id, Ui};
 
 use crate::edit::Action;
 use crate::model::{DocDate, DocId, DocKind, Document, DocumentMeta};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{ImportCommand, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
 
 /// The form's fields, as typed.
@@ -26,6 +26,8 @@ pub struct MetadataForm {
     pub origin: String,
     /// Attribute rows (name, value); rows left blank are dropped.
     pub attributes: Vec<(String, String)>,
+    /// Why the project refused the last OK (the form stays open with it).
+    pub refused: Option<String>,
 }
 
 /// Why the form cannot be applied.
@@ -69,6 +71,7 @@ impl MetadataForm {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            refused: None,
         }
     }
 
@@ -139,45 +142,46 @@ pub fn kind_label(t: &Tr, kind: Option<DocKind>) -> &'static str {
     }
 }
 
-/// Draws the form, if open.
-pub(super) fn show(app: &mut NormcoderApp, ctx: &Context) {
-    let t = app.tr();
-    let Some(form) = &mut app.import.metadata else {
-        return;
-    };
-    let mut open = true;
-    let mut done = None;
-    egui::Window::new(t.metadata_title)
-        .id(Id::unique("metadata-form"))
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .default_width(460.0)
-        // Pinned by its top edge, so that an error line appearing below a field does not move
-        // the fields under the pointer.
-        .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
-        .show(ctx, |ui| {
-            ui.weak(form.doc.as_str());
-            done = fields(ui, t, form);
-        });
-    let close = !open || done.is_some();
-    if let Some(Answer::Ok(action)) = done {
-        // OK on an unchanged form closes it without an empty undo step.
-        let unchanged = match action.as_ref() {
-            Action::SetDocumentMeta { id, meta } => app
-                .session
-                .as_ref()
-                .and_then(|s| s.project().document(id))
-                .is_some_and(|d| d.meta() == meta),
-            _ => false,
-        };
-        if !unchanged {
-            app.push(UiCommand::Edit(*action));
+impl MetadataForm {
+    /// Draws the form; OK asks for its edit, Cancel or the close button for closing it.
+    pub(super) fn show(&mut self, ctx: &Context, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+        let t = cx.tr();
+        let mut open = true;
+        let mut done = None;
+        egui::Window::new(t.metadata_title)
+            .id(Id::unique("metadata-form"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(460.0)
+            // Pinned by its top edge, so that an error line appearing below a field does not
+            // move the fields under the pointer.
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
+            .show(ctx, |ui| {
+                ui.weak(self.doc.as_str());
+                done = fields(ui, t, self);
+            });
+        match done {
+            Some(Answer::Ok(action)) => {
+                // OK on an unchanged form closes it without an empty undo step.
+                let unchanged = match action.as_ref() {
+                    Action::SetDocumentMeta { id, meta } => cx
+                        .project()
+                        .and_then(|p| p.document(id))
+                        .is_some_and(|d| d.meta() == meta),
+                    _ => false,
+                };
+                cmds.push(UiCommand::Import(if unchanged {
+                    ImportCommand::CloseMetadata
+                } else {
+                    ImportCommand::SaveMetadata(action)
+                }));
+            }
+            Some(Answer::Cancel) => cmds.push(UiCommand::Import(ImportCommand::CloseMetadata)),
+            None if !open => cmds.push(UiCommand::Import(ImportCommand::CloseMetadata)),
+            None => {}
         }
-    }
-    if close {
-        app.import.metadata = None;
     }
 }
 
@@ -252,6 +256,9 @@ fn fields(ui: &mut Ui, t: &Tr, form: &mut MetadataForm) -> Option<Answer> {
         && *e != FormError::BadDate
     {
         ui.colored_label(ui.visuals().error_fg_color, e.message(t));
+    }
+    if let Some(refused) = &form.refused {
+        ui.colored_label(ui.visuals().error_fg_color, refused);
     }
     ui.separator();
     let mut answer = None;

@@ -8,32 +8,26 @@
 mod metadata;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Duration;
 
 use egui::{Context, Id};
 
 use crate::import::Imported;
-use crate::import::batch::{self, Outcome};
+use crate::import::batch::Outcome;
 use crate::model::DocId;
 
-use super::app::NormcoderApp;
 use super::command::UiCommand;
-use super::dialogs::Dialog;
+use super::context::Cx;
 use super::file_name;
+use super::worker::Job;
 
+pub use super::command::ImportCommand;
 pub use metadata::{MetadataForm, kind_label};
-
-/// How often the frame looks at the worker while an import runs.
-const POLL: Duration = Duration::from_millis(40);
 
 /// What the import windows hold between frames.
 #[derive(Debug, Default)]
 pub struct ImportState {
     /// The import running now, if any.
-    pub job: Option<ImportJob>,
+    pub job: Option<Job<ImportDone, Progress>>,
     /// The summary of the last import, while its window is open.
     pub summary: Option<Summary>,
     /// The metadata form, while open.
@@ -47,35 +41,39 @@ impl ImportState {
         self.job.is_some()
     }
 
+    /// Where the running import is (files listed, file being read, Cancel pressed).
+    #[must_use]
+    pub fn progress(&self) -> Option<Progress> {
+        let job = self.job.as_ref()?;
+        let mut p = job.progress().cloned().unwrap_or_default();
+        p.cancelling = job.cancelling();
+        Some(p)
+    }
+
     /// Another project was opened (or this one closed): the running import stops and its
-    /// results are dropped; the windows close.
+    /// results are dropped (dropping the job cancels it); the windows close.
     pub fn abandon(&mut self) {
-        if let Some(job) = &self.job {
-            job.cancel.store(true, Ordering::Relaxed);
-        }
         *self = Self::default();
+    }
+
+    /// Draws the progress window, the summary and the metadata form.
+    pub fn show(&mut self, ctx: &Context, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+        if let Some(progress) = self.progress() {
+            show_progress(&progress, ctx, cx, cmds);
+        }
+        if let Some(summary) = &self.summary {
+            show_summary(summary, ctx, cx, cmds);
+        }
+        if let Some(form) = &mut self.metadata {
+            form.show(ctx, cx, cmds);
+        }
     }
 }
 
-/// Requests from the import windows and the documents list, applied after drawing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportCommand {
-    /// Ask for a folder and import the documents in it.
-    Folder,
-    /// Stop the running import before its next file; nothing is applied.
-    Cancel,
-    /// Close the summary window.
-    CloseSummary,
-    /// Open the metadata form of a document.
-    EditMetadata(DocId),
-}
-
-/// A running import: the worker's channel and what the progress window shows.
-#[derive(Debug)]
-pub struct ImportJob {
-    rx: Receiver<Message>,
-    cancel: Arc<AtomicBool>,
-    /// Files to read (known once folders are listed).
+/// How far the import is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Files to read (known once folders are listed; 0 before).
     pub total: usize,
     /// Files read so far.
     pub done: usize,
@@ -85,15 +83,11 @@ pub struct ImportJob {
     pub cancelling: bool,
 }
 
-/// From the worker to the frame.
+/// How the worker ended.
 #[derive(Debug)]
-enum Message {
-    /// Folders listed: this many files to read.
-    Listed(usize),
-    /// Reading file `index`.
-    Reading(usize, String),
+pub enum ImportDone {
     /// Every file read (results in order), and the files of other types found in folders.
-    Done {
+    Read {
         results: Vec<(PathBuf, Result<Imported, String>)>,
         ignored: Vec<PathBuf>,
     },
@@ -113,183 +107,8 @@ pub struct Summary {
     pub counts: (usize, usize, usize),
 }
 
-/// Runs an import command.
-pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: ImportCommand) {
-    // The windows change on the next frame: draw it even without input.
-    ctx.request_repaint();
-    match command {
-        ImportCommand::Folder => {
-            if let Some(folder) = app.picker.folder() {
-                start(app, vec![folder]);
-            }
-        }
-        ImportCommand::Cancel => {
-            if let Some(job) = &mut app.import.job {
-                job.cancel.store(true, Ordering::Relaxed);
-                job.cancelling = true;
-            }
-        }
-        ImportCommand::CloseSummary => app.import.summary = None,
-        ImportCommand::EditMetadata(doc) => {
-            let form = app
-                .session
-                .as_ref()
-                .and_then(|s| s.project().document(&doc))
-                .map(MetadataForm::new);
-            app.import.metadata = form;
-        }
-    }
-}
-
-/// Starts reading `paths` (files and folders) on a worker thread.
-pub fn start(app: &mut NormcoderApp, paths: Vec<PathBuf>) {
-    if app.session.is_none() || paths.is_empty() {
-        return;
-    }
-    if app.import.busy() {
-        app.status = Some(app.tr().import_busy.to_owned());
-        return;
-    }
-    let (tx, rx) = mpsc::channel();
-    let cancel = Arc::new(AtomicBool::new(false));
-    let stop = Arc::clone(&cancel);
-    let spawned = std::thread::Builder::new()
-        .name("normcoder-import".to_owned())
-        .spawn(move || {
-            let mut ignored = Vec::new();
-            let files = match batch::expand(&paths, &mut ignored) {
-                Ok(files) => files,
-                Err(e) => {
-                    let _ = tx.send(Message::Failed(e.to_string()));
-                    return;
-                }
-            };
-            let _ = tx.send(Message::Listed(files.len()));
-            let results =
-                batch::import_all(&files, &|| stop.load(Ordering::Relaxed), &mut |i, path| {
-                    let _ = tx.send(Message::Reading(i, file_name(path)));
-                });
-            let _ = tx.send(match results {
-                Some(results) => Message::Done { results, ignored },
-                None => Message::Cancelled,
-            });
-        });
-    match spawned {
-        Ok(_) => {
-            app.import.summary = None;
-            app.import.job = Some(ImportJob {
-                rx,
-                cancel,
-                total: 0,
-                done: 0,
-                current: String::new(),
-                cancelling: false,
-            });
-        }
-        Err(e) => app.dialog = Some(Dialog::Error(e.to_string())),
-    }
-}
-
-/// Reads what the worker sent; when it is done, applies the batch. Called after drawing.
-pub fn poll(app: &mut NormcoderApp, ctx: &Context) {
-    let Some(job) = &mut app.import.job else {
-        return;
-    };
-    let mut finished = None;
-    loop {
-        match job.rx.try_recv() {
-            Ok(Message::Listed(n)) => job.total = n,
-            Ok(Message::Reading(i, name)) => {
-                job.done = i;
-                job.current = name;
-            }
-            Ok(other) => {
-                finished = Some(other);
-                break;
-            }
-            Err(TryRecvError::Empty) => break,
-            Err(TryRecvError::Disconnected) => {
-                finished = Some(Message::Failed(
-                    "the import stopped unexpectedly".to_owned(),
-                ));
-                break;
-            }
-        }
-    }
-    let Some(end) = finished else {
-        ctx.request_repaint_after(POLL);
-        return;
-    };
-    app.import.job = None;
-    match end {
-        Message::Done { results, ignored } => finish(app, ctx, results, ignored),
-        Message::Cancelled => app.status = Some(app.tr().import_cancelled.to_owned()),
-        Message::Failed(message) => app.dialog = Some(Dialog::Error(message)),
-        Message::Listed(_) | Message::Reading(..) => {}
-    }
-}
-
-/// Checks the results against the project, applies them as one edit, opens the summary.
-fn finish(
-    app: &mut NormcoderApp,
-    ctx: &Context,
-    results: Vec<(PathBuf, Result<Imported, String>)>,
-    ignored: Vec<PathBuf>,
-) {
-    let Some(session) = &app.session else {
-        return;
-    };
-    let mut plan = batch::plan(session.project(), results);
-    plan.outcomes
-        .extend(ignored.into_iter().map(|p| (p, Outcome::Ignored)));
-    let counts = plan.counts();
-    // Failures first (what needs the user), then what was added, then what was skipped; file
-    // order within each group.
-    plan.outcomes.sort_by_key(|(_, o)| match o {
-        Outcome::Failed(_) => 0,
-        Outcome::Added(_) => 1,
-        Outcome::DuplicateOfProject(_) => 2,
-        Outcome::DuplicateInBatch(_) => 3,
-        Outcome::Ignored => 4,
-    });
-    let first_new = plan.outcomes.iter().find_map(|(_, o)| match o {
-        Outcome::Added(id) => Some(id.clone()),
-        _ => None,
-    });
-    if let Some(action) = plan.action() {
-        app.edit(ctx, action);
-    }
-    let t = app.tr();
-    app.status = Some(format!(
-        "{} {}, {} {}, {} {}",
-        counts.0, t.imported, counts.1, t.skipped_duplicate, counts.2, t.failed
-    ));
-    if plan.outcomes.is_empty() {
-        app.status = Some(t.nothing_to_import.to_owned());
-    } else {
-        app.import.summary = Some(Summary {
-            outcomes: plan.outcomes,
-            warnings: plan.warnings,
-            counts,
-        });
-    }
-    if let Some(doc) = first_new {
-        app.select_document(doc);
-    }
-}
-
-/// Draws the progress window, the summary and the metadata form.
-pub fn show(app: &mut NormcoderApp, ctx: &Context) {
-    show_progress(app, ctx);
-    show_summary(app, ctx);
-    metadata::show(app, ctx);
-}
-
-fn show_progress(app: &mut NormcoderApp, ctx: &Context) {
-    let t = app.tr();
-    let Some(job) = &app.import.job else {
-        return;
-    };
+fn show_progress(job: &Progress, ctx: &Context, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let t = cx.tr();
     let mut cancel = false;
     egui::Modal::new(Id::unique("import-progress")).show(ctx, |ui| {
         ui.set_width(420.0);
@@ -315,15 +134,12 @@ fn show_progress(app: &mut NormcoderApp, ctx: &Context) {
         }
     });
     if cancel {
-        app.push(UiCommand::Import(ImportCommand::Cancel));
+        cmds.push(UiCommand::Import(ImportCommand::Cancel));
     }
 }
 
-fn show_summary(app: &mut NormcoderApp, ctx: &Context) {
-    let t = app.tr();
-    let Some(summary) = &app.import.summary else {
-        return;
-    };
+fn show_summary(summary: &Summary, ctx: &Context, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let t = cx.tr();
     let mut open = true;
     let mut close = false;
     let mut reveal = None;
@@ -369,10 +185,10 @@ fn show_summary(app: &mut NormcoderApp, ctx: &Context) {
             }
         });
     if let Some(doc) = reveal {
-        app.push(UiCommand::SelectDocument(doc));
+        cmds.push(UiCommand::SelectDocument(doc));
     }
     if close || !open {
-        app.push(UiCommand::Import(ImportCommand::CloseSummary));
+        cmds.push(UiCommand::Import(ImportCommand::CloseSummary));
     }
 }
 

@@ -1,300 +1,138 @@
-//! File, Edit and View menus; every item names its shortcut.
+//! File, Edit, View, Analysis and Team menus. Every item is a command of the table, so its label
+//! and the key it shows come from one place (`ui::command`).
 
 use egui::Ui;
 
-use crate::model::{CoderId, Lang};
-
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::model::Lang;
+use crate::ui::command::{Command, UiCommand};
+use crate::ui::context::Cx;
 
 /// Draws the menu bar.
-pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let has_project = app.session.is_some();
+pub fn show(ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let t = cx.tr();
     egui::Panel::top("menu-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(t.menu_file, |ui| file_menu(app, ui, has_project));
-            ui.menu_button(t.menu_edit, |ui| edit_menu(app, ui, has_project));
-            ui.menu_button(t.menu_view, |ui| view_menu(app, ui, has_project));
-            ui.menu_button(t.menu_analysis, |ui| analysis_menu(app, ui, has_project));
-            ui.menu_button(t.menu_team, |ui| team_menu(app, ui, has_project));
+            ui.menu_button(t.menu_file, |ui| file_menu(ui, cx, cmds));
+            ui.menu_button(t.menu_edit, |ui| edit_menu(ui, cx, cmds));
+            ui.menu_button(t.menu_view, |ui| view_menu(ui, cx, cmds));
+            ui.menu_button(t.menu_analysis, |ui| {
+                for (_, command) in crate::ui::analysis::TABS {
+                    item(ui, cx, command, cx.session.is_some(), cmds);
+                }
+            });
+            ui.menu_button(t.menu_team, |ui| {
+                for (_, command) in crate::ui::team::TABS {
+                    item(ui, cx, command, cx.session.is_some(), cmds);
+                }
+                ui.separator();
+                item(ui, cx, Command::MergeProjects, true, cmds);
+            });
         });
     });
 }
 
-/// File: projects, saving, importing.
-fn file_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
-    let t = app.tr();
-    item(
-        app,
-        ui,
-        t.new_project,
-        "Ctrl+N",
-        UiCommand::NewProject,
-        true,
-    );
-    item(app, ui, t.open, "Ctrl+O", UiCommand::Open, true);
+/// File: projects, saving, importing, exporting.
+fn file_menu(ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let t = cx.tr();
+    let open = cx.session.is_some();
+    item(ui, cx, Command::NewProject, true, cmds);
+    item(ui, cx, Command::Open, true, cmds);
     ui.menu_button(t.open_recent, |ui| {
-        if app.prefs.recent.is_empty() {
+        if cx.recent.is_empty() {
             ui.label(t.no_recent);
         }
-        for path in app.prefs.recent.clone() {
+        for path in cx.recent {
             if ui.button(path.display().to_string()).clicked() {
-                app.push(UiCommand::OpenPath(path));
+                cmds.push(UiCommand::OpenPath(path.clone()));
             }
         }
     });
-    item(app, ui, t.open_demo, "", UiCommand::OpenDemo, true);
+    item(ui, cx, Command::OpenDemo, true, cmds);
     ui.separator();
-    item(app, ui, t.save, "Ctrl+S", UiCommand::Save, has_project);
-    item(
-        app,
-        ui,
-        t.save_as,
-        "Ctrl+Shift+S",
-        UiCommand::SaveAs,
-        has_project,
-    );
+    item(ui, cx, Command::Save, open, cmds);
+    item(ui, cx, Command::SaveAs, open, cmds);
     ui.separator();
-    item(
-        app,
-        ui,
-        t.import_documents,
-        "Ctrl+I",
-        UiCommand::ImportDocuments,
-        has_project,
-    );
-    item(
-        app,
-        ui,
-        t.import_folder,
-        "",
-        UiCommand::Import(crate::ui::import::ImportCommand::Folder),
-        has_project,
-    );
-    exchange_items(app, ui, has_project);
-    item(
-        app,
-        ui,
-        t.merge_projects,
-        "",
-        UiCommand::Team(crate::ui::team::TeamCommand::Merge),
-        true,
-    );
+    item(ui, cx, Command::ImportDocuments, open, cmds);
+    item(ui, cx, Command::ImportFolder, open, cmds);
+    item(ui, cx, Command::ImportQdpx, true, cmds);
+    item(ui, cx, Command::ImportQdc, open, cmds);
     ui.separator();
-    item(
-        app,
-        ui,
-        t.close_project,
-        "",
-        UiCommand::CloseProject,
-        has_project,
-    );
-    item(app, ui, t.quit, "", UiCommand::Quit, true);
+    item(ui, cx, Command::Export, open, cmds);
+    item(ui, cx, Command::MergeProjects, true, cmds);
+    ui.separator();
+    item(ui, cx, Command::CloseProject, open, cmds);
+    item(ui, cx, Command::Quit, true, cmds);
 }
 
 /// Edit: undo, search, coding.
-fn edit_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
-    let t = app.tr();
-    let (can_undo, can_redo) = app.session.as_ref().map_or((false, false), |s| {
+fn edit_menu(ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let open = cx.session.is_some();
+    let (can_undo, can_redo) = cx.session.map_or((false, false), |s| {
         (s.history().can_undo(), s.history().can_redo())
     });
-    item(app, ui, t.undo, "Ctrl+Z", UiCommand::Undo, can_undo);
-    item(app, ui, t.redo, "Ctrl+Shift+Z", UiCommand::Redo, can_redo);
+    item(ui, cx, Command::Undo, can_undo, cmds);
+    item(ui, cx, Command::Redo, can_redo, cmds);
     ui.separator();
+    item(ui, cx, Command::Find, open, cmds);
+    item(ui, cx, Command::CodePalette, open, cmds);
     item(
-        app,
         ui,
-        t.find,
-        "Ctrl+F",
-        UiCommand::OpenSearch,
-        has_project,
+        cx,
+        Command::RepeatLastCode,
+        cx.last_code.is_some(),
+        cmds,
     );
+    item(ui, cx, Command::NextAnnotation, open, cmds);
+    item(ui, cx, Command::PreviousAnnotation, open, cmds);
     item(
-        app,
         ui,
-        t.code_palette,
-        "Ctrl+K",
-        UiCommand::OpenPalette,
-        has_project,
-    );
-    item(
-        app,
-        ui,
-        t.repeat_last_code,
-        "R",
-        UiCommand::RepeatLastCode,
-        app.last_code.is_some(),
-    );
-    item(
-        app,
-        ui,
-        t.next_annotation,
-        "N",
-        UiCommand::NextAnnotation,
-        has_project,
-    );
-    item(
-        app,
-        ui,
-        t.previous_annotation,
-        "P",
-        UiCommand::PreviousAnnotation,
-        has_project,
-    );
-    let selected = app.selected_annotation.is_some();
-    item(
-        app,
-        ui,
-        t.delete_annotation,
-        "Delete",
-        UiCommand::DeleteSelectedAnnotation,
-        selected,
+        cx,
+        Command::DeleteAnnotation,
+        cx.selected_annotation.is_some(),
+        cmds,
     );
 }
 
 /// View: zoom, language, whose annotations.
-fn view_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
-    let t = app.tr();
-    item(app, ui, t.zoom_in, "Ctrl++", UiCommand::ZoomIn, has_project);
-    item(
-        app,
-        ui,
-        t.zoom_out,
-        "Ctrl+-",
-        UiCommand::ZoomOut,
-        has_project,
-    );
-    item(
-        app,
-        ui,
-        t.zoom_reset,
-        "Ctrl+0",
-        UiCommand::ZoomReset,
-        has_project,
-    );
+fn view_menu(ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let t = cx.tr();
+    let open = cx.session.is_some();
+    item(ui, cx, Command::ZoomIn, open, cmds);
+    item(ui, cx, Command::ZoomOut, open, cmds);
+    item(ui, cx, Command::ZoomReset, open, cmds);
     ui.separator();
     ui.menu_button(t.language, |ui| {
         for (lang, name) in [(Lang::En, "English"), (Lang::Fr, "Français")] {
-            if ui.radio(app.prefs.lang == lang, name).clicked() {
-                app.push(UiCommand::SetLang(lang));
+            if ui.radio(cx.lang == lang, name).clicked() {
+                cmds.push(UiCommand::SetLang(lang));
             }
         }
     });
     ui.menu_button(t.show_coders, |ui| {
-        let coders: Vec<CoderId> = app
-            .session
-            .as_ref()
-            .map(|s| s.project().coders().map(|c| c.id.clone()).collect())
-            .unwrap_or_default();
-        if ui.radio(app.coder_filter.is_none(), t.all_coders).clicked() {
-            app.push(UiCommand::ShowCoder(None));
+        if ui.radio(cx.coder_filter.is_none(), t.all_coders).clicked() {
+            cmds.push(UiCommand::ShowCoder(None));
         }
-        for coder in coders {
-            let on = app.coder_filter.as_ref() == Some(&coder);
-            if ui.radio(on, coder.as_str()).clicked() {
-                app.push(UiCommand::ShowCoder(Some(coder)));
+        for coder in cx
+            .project()
+            .into_iter()
+            .flat_map(crate::model::Project::coders)
+        {
+            let on = cx.coder_filter == Some(&coder.id);
+            if ui.radio(on, coder.id.as_str()).clicked() {
+                cmds.push(UiCommand::ShowCoder(Some(coder.id.clone())));
             }
         }
     });
 }
 
-/// Analysis: the tabs of the Analysis window (issue 6).
-fn analysis_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
-    use crate::ui::analysis::{AnalysisCommand, Tab};
-    let t = app.tr();
-    for (tab, label) in [
-        (Tab::Retrieval, t.retrieval),
-        (Tab::Tables, t.tables),
-        (Tab::Charts, t.charts),
-        (Tab::Search, t.corpus_search),
-    ] {
-        item(
-            app,
-            ui,
-            label,
-            "",
-            UiCommand::Analysis(AnalysisCommand::Open(tab)),
-            has_project,
-        );
-    }
-}
-
-/// File: REFI-QDA imports and Export… (issue 5).
-fn exchange_items(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
-    use crate::ui::exchange::ExchangeCommand;
-    let t = app.tr();
-    item(
-        app,
-        ui,
-        t.import_qdpx,
-        "",
-        UiCommand::Exchange(ExchangeCommand::ImportQdpx),
-        true,
-    );
-    item(
-        app,
-        ui,
-        t.import_qdc,
-        "",
-        UiCommand::Exchange(ExchangeCommand::ImportQdc),
-        has_project,
-    );
-    ui.separator();
-    item(
-        app,
-        ui,
-        t.export_menu,
-        "",
-        UiCommand::Exchange(ExchangeCommand::OpenExport),
-        has_project,
-    );
-}
-
-/// Team: the tabs of the Team window (issue 7).
-fn team_menu(app: &mut NormcoderApp, ui: &mut Ui, has_project: bool) {
-    use crate::ui::team::{Tab, TeamCommand};
-    let t = app.tr();
-    for (tab, label) in [
-        (Tab::Agreement, t.agreement),
-        (Tab::Disagreements, t.disagreements),
-        (Tab::Seminar, t.seminar),
-    ] {
-        item(
-            app,
-            ui,
-            label,
-            "",
-            UiCommand::Team(TeamCommand::Open(tab)),
-            has_project,
-        );
-    }
-    ui.separator();
-    item(
-        app,
-        ui,
-        t.merge_projects,
-        "",
-        UiCommand::Team(TeamCommand::Merge),
-        true,
-    );
-}
-
-/// One menu item with its shortcut shown on the right.
-fn item(
-    app: &mut NormcoderApp,
-    ui: &mut Ui,
-    label: &str,
-    shortcut: &str,
-    command: UiCommand,
-    enabled: bool,
-) {
-    let mut button = egui::Button::new(label);
-    if !shortcut.is_empty() {
-        button = button.shortcut_text(shortcut);
+/// One menu item: the command's label, its first key on the right.
+fn item(ui: &mut Ui, cx: &Cx<'_>, command: Command, enabled: bool, cmds: &mut Vec<UiCommand>) {
+    let mut button = egui::Button::new(command.label(cx.lang));
+    if let Some(keys) = command.shortcut_text() {
+        button = button.shortcut_text(keys);
     }
     if ui.add_enabled(enabled, button).clicked() {
-        app.push(command);
+        cmds.push(command.into());
         ui.close();
     }
 }

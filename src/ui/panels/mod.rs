@@ -1,4 +1,5 @@
-//! The window's panels; each draws from the app state and pushes commands.
+//! The window's panels; each draws from the read-only context (`ui::context::Cx`) and its own state,
+//! and pushes commands.
 
 pub mod central;
 pub mod codebook;

@@ -2,10 +2,20 @@
 
 use egui::Ui;
 
-use crate::ui::app::NormcoderApp;
+use crate::ui::command::UiCommand;
+use crate::ui::context::Cx;
+
+use super::codebook::CodebookPanel;
+use super::details::DetailsPanel;
 
 /// Draws the right panel.
-pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
+pub fn show(
+    ui: &mut Ui,
+    cx: &Cx<'_>,
+    codebook: &mut CodebookPanel,
+    details: &mut DetailsPanel,
+    cmds: &mut Vec<UiCommand>,
+) {
     egui::Panel::right("side")
         .resizable(true)
         .default_size(320.0)
@@ -14,10 +24,10 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
             egui::ScrollArea::vertical()
                 .id_salt("codebook-scroll")
                 .max_height(height * 0.58)
-                .show(ui, |ui| super::codebook::show(app, ui));
+                .show(ui, |ui| codebook.show(ui, cx, cmds));
             ui.separator();
             egui::ScrollArea::vertical()
                 .id_salt("details-scroll")
-                .show(ui, |ui| super::details::show(app, ui));
+                .show(ui, |ui| details.show(ui, cx, cmds));
         });
 }

@@ -2,23 +2,23 @@
 
 use egui::Ui;
 
-use crate::ui::app::NormcoderApp;
+use crate::ui::context::Cx;
 
 /// Draws the status bar.
-pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
+pub fn show(ui: &mut Ui, cx: &Cx<'_>) {
+    let t = cx.tr();
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let coder = app.coder.as_ref().map_or("—", |c| c.name.as_str());
+            let coder = cx.coder.map_or("—", |c| c.name.as_str());
             ui.label(format!("{}: {coder}", t.coder));
             ui.separator();
-            if let Some(session) = &app.session {
+            if let Some(session) = cx.session {
                 let project = session.project();
-                if let Some(doc) = app.current_doc.as_ref().and_then(|d| project.document(d)) {
-                    let shown = app.visible_annotations().len();
+                if let Some(doc) = cx.document() {
+                    let shown = cx.visible_annotations().len();
                     ui.label(format!("{shown} {}", t.annotations));
                     ui.separator();
-                    if let Some(span) = app.view.selection() {
+                    if let Some(span) = cx.selection {
                         ui.label(format!(
                             "{} {}–{} / {} ({} {})",
                             t.selection,
@@ -39,14 +39,14 @@ pub fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                 ui.separator();
                 let state = if !session.is_dirty() {
                     t.saved
-                } else if app.autosaved() {
+                } else if cx.autosaved {
                     t.autosaved
                 } else {
                     t.unsaved
                 };
                 ui.label(state);
             }
-            if let Some(message) = &app.status {
+            if let Some(message) = cx.status {
                 ui.separator();
                 ui.label(message);
             }

@@ -2,7 +2,6 @@
 //! and pooled, with the statement of what was measured under the table, and a CSV export.
 
 use std::collections::BTreeSet;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Context, Ui};
 
@@ -10,12 +9,13 @@ use crate::analysis::agreement::{
     self, AgreementReport, BootstrapOptions, Measures, Options, Selection, Unit,
 };
 use crate::model::{CodeId, CoderId, Project};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{TeamCommand, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
 use crate::ui::panels::code_swatch;
+use crate::ui::worker::Job;
 
-use super::{TeamCommand, unit_label};
+use super::unit_label;
 
 /// What a report was computed for: the project's history state and the options.
 type Key = (u64, Options);
@@ -33,7 +33,7 @@ pub struct AgreementPanel {
     /// Compute a bootstrap 95 % interval for α (on a worker thread).
     pub interval: bool,
     cached: Option<(Key, Outcome)>,
-    pending: Option<(Key, Receiver<Outcome>)>,
+    pending: Option<(Key, Job<Outcome>)>,
 }
 
 impl AgreementPanel {
@@ -70,23 +70,16 @@ impl AgreementPanel {
             self.pending = None;
             return;
         }
-        if let Some((k, rx)) = &self.pending {
+        if let Some((k, job)) = &mut self.pending {
             if *k == key {
-                match rx.try_recv() {
-                    Ok(outcome) => {
-                        self.cached = Some((key, outcome));
-                        self.pending = None;
-                    }
-                    Err(TryRecvError::Empty) => {
-                        ctx.request_repaint_after(std::time::Duration::from_millis(50));
-                    }
-                    Err(TryRecvError::Disconnected) => {
-                        self.cached = Some((key, Err("agreement worker stopped".to_owned())));
-                        self.pending = None;
-                    }
+                if let Some(done) = job.poll() {
+                    let outcome = done.unwrap_or_else(|e| Err(e.to_string()));
+                    self.cached = Some((key, outcome));
+                    self.pending = None;
                 }
                 return;
             }
+            // The choices changed while it ran: dropping the job cancels it.
             self.pending = None;
         }
         if key.1.bootstrap.is_none() {
@@ -94,17 +87,14 @@ impl AgreementPanel {
             self.cached = Some((key, outcome));
             return;
         }
-        let (tx, rx) = channel();
         let project = project.clone();
         let options = key.1.clone();
-        let repaint = ctx.clone();
-        std::thread::spawn(move || {
-            let outcome = agreement::compute(&project, &options).map_err(|e| e.to_string());
-            let _ = tx.send(outcome);
-            repaint.request_repaint();
-        });
-        self.pending = Some((key, rx));
-        ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        match Job::spawn("agreement", ctx, move |_| {
+            agreement::compute(&project, &options).map_err(|e| e.to_string())
+        }) {
+            Ok(job) => self.pending = Some((key, job)),
+            Err(e) => self.cached = Some((key, Err(e.to_string()))),
+        }
     }
 }
 
@@ -162,13 +152,11 @@ fn rows(report: &AgreementReport) -> Vec<(Option<&CodeId>, &Measures)> {
         .collect()
 }
 
-fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let Some(session) = &app.session else {
+fn controls(panel: &mut AgreementPanel, ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+    let t = cx.tr();
+    let Some(project) = cx.project() else {
         return;
     };
-    let project = session.project();
-    let panel = &mut app.team.agreement;
     ui.horizontal_wrapped(|ui| {
         ui.label(t.coders);
         let ticked = panel
@@ -189,25 +177,25 @@ fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
             });
         ui.checkbox(&mut panel.interval, t.confidence_interval);
         if ui.button(t.export_csv).clicked() {
-            app.commands
-                .push(UiCommand::Team(TeamCommand::ExportAgreement));
+            cmds.push(UiCommand::Team(TeamCommand::ExportAgreement));
         }
     });
 }
 
-pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    controls(app, ui);
-    let t = app.tr();
-    let lang = app.prefs.lang;
-    let Some(session) = &app.session else {
+pub(super) fn show(
+    panel: &mut AgreementPanel,
+    ui: &mut Ui,
+    cx: &Cx<'_>,
+    cmds: &mut Vec<UiCommand>,
+) {
+    controls(panel, ui, cx, cmds);
+    let t = cx.tr();
+    let lang = cx.lang;
+    let Some(project) = cx.project() else {
         return;
     };
-    let state = session.history().state();
-    app.team
-        .agreement
-        .refresh(session.project(), state, ui.ctx());
-    let project = session.project();
-    let panel = &app.team.agreement;
+    panel.refresh(project, cx.state(), ui.ctx());
+    let panel = &*panel;
     ui.separator();
     if panel.busy() {
         ui.horizontal(|ui| {
@@ -359,9 +347,8 @@ pub fn statement(report: &AgreementReport, t: &Tr) -> Vec<String> {
 }
 
 /// The table shown, as CSV (numbers in full precision, empty where undefined).
-pub(super) fn csv(app: &mut NormcoderApp) -> Result<String, String> {
-    let t = app.tr();
-    let Some(report) = app.team.agreement.shown() else {
+pub(super) fn csv(panel: &AgreementPanel, t: &Tr) -> Result<String, String> {
+    let Some(report) = panel.shown() else {
         return Err(t.computing.to_owned());
     };
     let keys = kappa_keys(report);

@@ -6,20 +6,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::Utc;
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Color32, Context, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
+use egui::{Align, Color32, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 
 use crate::analysis::agreement::disagreement::{self, Kind, Place};
-use crate::edit::Action;
-use crate::model::{Annotation, AnnotationId, CodeId, Coder, CoderId, DocId, Project};
+use crate::model::{Annotation, CodeId, CoderId, DocId, Project};
 use crate::team::lanes::{self, Segment};
-use crate::ui::app::NormcoderApp;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{Command, TeamCommand, UiCommand};
+use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
 use crate::ui::panels::colour32;
-
-use super::TeamCommand;
 
 /// The consensus coder's id unless the user types another.
 pub const DEFAULT_CONSENSUS: &str = "consensus";
@@ -188,13 +184,11 @@ pub fn place_label(i: usize, p: &Place, t: &Tr) -> String {
     )
 }
 
-fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
-    let t = app.tr();
-    let Some(session) = &app.session else {
+fn controls(panel: &mut DisagreementPanel, ui: &mut Ui, cx: &Cx<'_>) {
+    let t = cx.tr();
+    let Some(project) = cx.project() else {
         return;
     };
-    let project = session.project();
-    let panel = &mut app.team.disagreement;
     let doc = panel.document(project);
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::new("team-disagreement-document", t.document)
@@ -229,16 +223,18 @@ fn controls(app: &mut NormcoderApp, ui: &mut Ui) {
     });
 }
 
-pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
-    controls(app, ui);
-    let t = app.tr();
-    let Some(session) = &app.session else {
+pub(super) fn show(
+    panel: &mut DisagreementPanel,
+    ui: &mut Ui,
+    cx: &Cx<'_>,
+    cmds: &mut Vec<UiCommand>,
+) {
+    controls(panel, ui, cx);
+    let t = cx.tr();
+    let Some(project) = cx.project() else {
         return;
     };
-    let state = session.history().state();
-    let project = session.project();
-    app.team.disagreement.refresh(project, state);
-    let panel = &mut app.team.disagreement;
+    panel.refresh(project, cx.state());
     let Some(doc_id) = panel.document(project) else {
         return;
     };
@@ -255,11 +251,18 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
             ui.set_width(390.0);
             ui.horizontal(|ui| {
                 ui.label(format!("{} {}", panel.places.len(), t.disagreements));
-                if ui.button(format!("{} (Shift+F9)", t.previous)).clicked() {
-                    commands.push(TeamCommand::Step(false));
-                }
-                if ui.button(format!("{} (F9)", t.next)).clicked() {
-                    commands.push(TeamCommand::Step(true));
+                for (command, label, forward) in [
+                    (Command::PreviousDisagreement, t.previous, false),
+                    (Command::NextDisagreement, t.next, true),
+                ] {
+                    let keys = command.shortcut_text().unwrap_or_default();
+                    if ui
+                        .button(format!("{label} ({keys})"))
+                        .on_hover_text(command.label(cx.lang))
+                        .clicked()
+                    {
+                        commands.push(TeamCommand::Step(forward));
+                    }
                 }
             });
             if let Some(p) = panel.current.and_then(|i| panel.places.get(i)) {
@@ -308,9 +311,7 @@ pub(super) fn show(app: &mut NormcoderApp, ui: &mut Ui) {
                 });
         });
     });
-    for c in commands {
-        app.commands.push(UiCommand::Team(c));
-    }
+    cmds.extend(commands.into_iter().map(UiCommand::Team));
 }
 
 /// Which lane is which coder.
@@ -552,115 +553,43 @@ fn lanes_view(
     clicked
 }
 
-/// The next (or previous) place, wrapping around.
-pub(super) fn step(app: &mut NormcoderApp, ctx: &Context, forward: bool) {
-    refresh(app);
-    let n = app.team.disagreement.places.len();
-    if n == 0 {
-        return;
-    }
-    let next = match (app.team.disagreement.current, forward) {
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-        (None, true) => 0,
-        (None, false) => n - 1,
-    };
-    go_to(app, ctx, next);
-}
-
-/// Makes place `i` the current one and scrolls to it.
-pub(super) fn go_to(app: &mut NormcoderApp, ctx: &Context, i: usize) {
-    refresh(app);
-    let panel = &mut app.team.disagreement;
-    if i < panel.places.len() {
-        panel.current = Some(i);
-        panel.scroll_to_current = true;
-        ctx.request_repaint();
-    }
-}
-
-fn refresh(app: &mut NormcoderApp) {
-    if let Some(session) = &app.session {
-        let state = session.history().state();
-        app.team.disagreement.refresh(session.project(), state);
-    }
-}
-
-/// Copies `coder`'s annotations overlapping the current place into the consensus coder, replacing
-/// the consensus annotations there: one `Action::Batch`, so one undo step.
-pub(super) fn accept(app: &mut NormcoderApp, ctx: &Context, coder: &CoderId) {
-    refresh(app);
-    let t = app.tr();
-    let Some(session) = &app.session else {
-        return;
-    };
-    let project = session.project();
-    let panel = &app.team.disagreement;
-    let (Some(place), Some(doc)) = (
-        panel.current.and_then(|i| panel.places.get(i)),
-        panel.document(project),
-    ) else {
-        return;
-    };
-    let consensus = match CoderId::new(panel.consensus_id.trim()) {
-        Ok(id) => id,
-        Err(e) => {
-            app.status = Some(format!("{}{} {e}", t.consensus_coder, t.colon));
+impl DisagreementPanel {
+    /// The next (or previous) place, wrapping around, made current.
+    pub fn step(&mut self, project: &Project, state: u64, forward: bool) {
+        self.refresh(project, state);
+        let n = self.places.len();
+        if n == 0 {
             return;
         }
-    };
-    if &consensus == coder || panel.compared(project, &doc).contains(&consensus) {
-        app.status = Some(t.consensus_is_compared.to_owned());
-        return;
+        let next = match (self.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        self.go_to(project, state, next);
     }
-    let overlaps = |a: &Annotation| a.span().start() < place.end && place.start < a.span().end();
-    let mut actions = Vec::new();
-    if project.coder(&consensus).is_none() {
-        let name = panel.consensus_name.trim();
-        actions.push(Action::AddCoder(Coder {
-            id: consensus.clone(),
-            name: if name.is_empty() {
-                consensus.to_string()
-            } else {
-                name.to_owned()
-            },
-        }));
-    }
-    for a in project.annotations_in(&doc) {
-        if a.coder() == &consensus && overlaps(a) {
-            actions.push(Action::RemoveAnnotation { id: a.id().clone() });
+
+    /// Makes place `i` the current one and scrolls to it on the next frame.
+    pub fn go_to(&mut self, project: &Project, state: u64, i: usize) {
+        self.refresh(project, state);
+        if i < self.places.len() {
+            self.current = Some(i);
+            self.scroll_to_current = true;
         }
     }
-    let now = Utc::now();
-    for a in project.annotations_in(&doc) {
-        if a.coder() == coder && overlaps(a) {
-            match Annotation::new(
-                AnnotationId::random(),
-                doc.clone(),
-                a.span(),
-                a.codes().clone(),
-                consensus.clone(),
-                a.memo(),
-                now,
-            ) {
-                Ok(copy) => actions.push(Action::AddAnnotation(copy)),
-                Err(e) => {
-                    app.status = Some(e.to_string());
-                    return;
-                }
-            }
-        }
-    }
-    if actions.is_empty() {
-        return;
-    }
-    let before = session.history().state();
-    app.edit(ctx, Action::Batch(actions));
-    if app
-        .session
-        .as_ref()
-        .is_some_and(|s| s.history().state() != before)
-    {
-        app.status = Some(t.accepted.to_owned());
+
+    /// The current place with its document and the coders compared there.
+    pub fn current_place(
+        &mut self,
+        project: &Project,
+        state: u64,
+    ) -> Option<(DocId, std::ops::Range<usize>, Vec<CoderId>)> {
+        self.refresh(project, state);
+        let place = self.current.and_then(|i| self.places.get(i))?;
+        let range = place.start..place.end;
+        let doc = self.document(project)?;
+        let compared = self.compared(project, &doc);
+        Some((doc, range, compared))
     }
 }

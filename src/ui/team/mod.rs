@@ -3,7 +3,7 @@
 //!
 //! Everything shown is computed by `crate::analysis::agreement` and `crate::team`, cached until
 //! the project's history state (or an option) changes; the window only draws and pushes
-//! [`TeamCommand`]s, which [`apply`] runs after drawing. Exports go through the `FilePicker`;
+//! [`TeamCommand`]s, which the app (`ui/app/team.rs`) runs after drawing. Exports go through the `FilePicker`;
 //! accepting a coder's coding into the consensus is one `Action::Batch`, so one undo step.
 
 mod agreement;
@@ -11,28 +11,31 @@ mod disagreement;
 mod merge;
 mod seminar;
 
-use egui::{Context, Key};
+use egui::Context;
 
-use super::app::NormcoderApp;
-use super::command::UiCommand;
+use super::command::{Command, UiCommand};
+use super::context::Cx;
 use super::i18n::Tr;
+use super::worker::Job;
 
+pub use super::command::{TeamCommand, TeamTab as Tab};
 pub use agreement::{AgreementPanel, format_alpha, format_percent};
 pub use disagreement::{DEFAULT_CONSENSUS, DisagreementPanel, place_label};
 pub use merge::{MergeClash, MergeOutcome};
 pub use seminar::SeminarPanel;
 
 use crate::analysis::agreement::Unit;
-use crate::model::CoderId;
 
-/// The tabs of the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    Agreement,
-    Disagreements,
-    Seminar,
-}
+/// What a merge on the worker comes back with.
+pub type MergeDone =
+    Result<(std::path::PathBuf, crate::team::MergeReport), crate::workflow::MergeFilesError>;
+
+/// The tabs with the commands that open them (the menu and the tab bar read the same labels).
+pub const TABS: [(Tab, Command); 3] = [
+    (Tab::Agreement, Command::Agreement),
+    (Tab::Disagreements, Command::Disagreements),
+    (Tab::Seminar, Command::Seminar),
+];
 
 /// What the window holds between frames.
 #[derive(Debug, Default)]
@@ -46,31 +49,8 @@ pub struct TeamState {
     pub merge: Option<MergeOutcome>,
     /// A merge refused because a coder is in two files, waiting for the user's answer.
     pub merge_clash: Option<MergeClash>,
-}
-
-/// Requests from the window, applied after drawing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TeamCommand {
-    /// Show the window on a tab.
-    Open(Tab),
-    /// Write the agreement table as CSV.
-    ExportAgreement,
-    /// Next (or previous) place of disagreement.
-    Step(bool),
-    /// Go to place `i` of the disagreement list.
-    GoTo(usize),
-    /// Copy this coder's annotations at the current place into the consensus coder.
-    Accept(CoderId),
-    /// Write the seminar report as HTML.
-    SaveSeminarHtml,
-    /// Ask for project files and an output file, merge, open the result.
-    Merge,
-    /// Merge the clashing files again, renaming the later files' coders.
-    MergeRenaming,
-    /// Drop a clashing merge.
-    CancelMerge,
-    /// Close the merge report.
-    CloseMergeReport,
+    /// A merge running on the worker: its files and output (to ask again on a clash).
+    pub merge_job: Option<(Job<MergeDone>, Vec<std::path::PathBuf>, std::path::PathBuf)>,
 }
 
 /// A unit's words in the interface.
@@ -110,70 +90,47 @@ fn coder_checkboxes(
     changed
 }
 
-/// Draws the window (and the merge report), if open.
-pub fn show(app: &mut NormcoderApp, ctx: &Context) {
-    merge::show_report(app, ctx);
-    if !app.team.open || app.session.is_none() {
-        return;
-    }
-    let t = app.tr();
-    if app.team.tab == Tab::Disagreements
-        && let Some(forward) = super::shortcuts::step_key(ctx, Key::F9)
-    {
-        app.push(UiCommand::Team(TeamCommand::Step(forward)));
-    }
-    let mut open = true;
-    egui::Window::new(t.menu_team)
-        .id(egui::Id::unique("team-window"))
-        .open(&mut open)
-        .default_size([1060.0, 680.0])
-        .default_pos([200.0, 50.0])
-        .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                for (tab, label) in [
-                    (Tab::Agreement, t.agreement),
-                    (Tab::Disagreements, t.disagreements),
-                    (Tab::Seminar, t.seminar),
-                ] {
-                    if ui.selectable_label(app.team.tab == tab, label).clicked() {
-                        app.team.tab = tab;
+impl TeamState {
+    /// Draws the window (and the merge report), if open.
+    pub fn show(&mut self, ctx: &Context, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
+        merge::show_report(self, ctx, cx, cmds);
+        if !self.open || cx.session.is_none() {
+            return;
+        }
+        let t = cx.tr();
+        let mut open = true;
+        egui::Window::new(t.menu_team)
+            .id(egui::Id::unique("team-window"))
+            .open(&mut open)
+            .default_size([1060.0, 680.0])
+            .default_pos([200.0, 50.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    for (tab, command) in TABS {
+                        if ui
+                            .selectable_label(self.tab == tab, command.label(cx.lang))
+                            .clicked()
+                        {
+                            self.tab = tab;
+                        }
                     }
+                });
+                ui.separator();
+                match self.tab {
+                    Tab::Agreement => agreement::show(&mut self.agreement, ui, cx, cmds),
+                    Tab::Disagreements => {
+                        disagreement::show(&mut self.disagreement, ui, cx, cmds);
+                    }
+                    Tab::Seminar => seminar::show(&mut self.seminar, ui, cx, cmds),
                 }
             });
-            ui.separator();
-            match app.team.tab {
-                Tab::Agreement => agreement::show(app, ui),
-                Tab::Disagreements => disagreement::show(app, ui),
-                Tab::Seminar => seminar::show(app, ui),
-            }
-        });
-    if !open {
-        app.team.open = false;
+        if !open {
+            self.open = false;
+        }
     }
-}
 
-/// Runs a command of the window.
-pub fn apply(app: &mut NormcoderApp, ctx: &Context, command: TeamCommand) {
-    match command {
-        TeamCommand::Open(tab) => {
-            app.team.open = true;
-            app.team.tab = tab;
-            ctx.request_repaint();
-        }
-        TeamCommand::ExportAgreement => {
-            let csv = agreement::csv(app);
-            super::files::save_text_as(app, "agreement.csv", "csv", csv);
-        }
-        TeamCommand::Step(forward) => disagreement::step(app, ctx, forward),
-        TeamCommand::GoTo(i) => disagreement::go_to(app, ctx, i),
-        TeamCommand::Accept(coder) => disagreement::accept(app, ctx, &coder),
-        TeamCommand::SaveSeminarHtml => {
-            let html = seminar::html(app);
-            super::files::save_text_as(app, "seminar-report.html", "html", html);
-        }
-        TeamCommand::Merge => merge::run(app),
-        TeamCommand::MergeRenaming => merge::rename_and_merge(app),
-        TeamCommand::CancelMerge => app.team.merge_clash = None,
-        TeamCommand::CloseMergeReport => app.team.merge = None,
+    /// The agreement table as CSV.
+    pub fn agreement_csv(&self, t: &Tr) -> Result<String, String> {
+        agreement::csv(&self.agreement, t)
     }
 }
