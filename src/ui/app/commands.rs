@@ -74,6 +74,13 @@ impl NormcoderApp {
         }
     }
 
+    /// Runs `then` if `command` may drop unsaved work (asked first when there is some).
+    fn guarded(&mut self, command: Command, then: impl FnOnce(&mut Self)) {
+        if self.confirm_discard(&command.into()) {
+            then(self);
+        }
+    }
+
     /// Closes the "unsaved changes" question once it is answered (not an error it led to).
     fn close_question(&mut self) {
         if matches!(self.dialog, Some(Dialog::ConfirmDiscard(_))) {
@@ -87,11 +94,14 @@ impl NormcoderApp {
         use crate::ui::command::{AnalysisCommand, ExchangeCommand, TeamCommand};
         use crate::ui::team::Tab as TeamTab;
         match command {
-            Command::NewProject
-            | Command::Open
-            | Command::OpenDemo
-            | Command::CloseProject
-            | Command::Quit => self.file_command(ctx, command),
+            // These drop the open project: each asks first when it has unsaved work.
+            Command::NewProject => self.guarded(command, Self::new_project),
+            Command::Open => self.guarded(command, Self::ask_open),
+            Command::OpenDemo => self.guarded(command, |app| {
+                app.open_path(crate::ui::demo_project_path(), false);
+            }),
+            Command::CloseProject => self.guarded(command, Self::close_project),
+            Command::Quit => self.guarded(command, |app| app.quit(ctx)),
             Command::Save => {
                 self.save(false);
             }

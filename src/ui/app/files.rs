@@ -7,36 +7,28 @@ use egui::{Context, ViewportCommand};
 
 use crate::session::Session;
 use crate::store::builtin;
-use crate::ui::command::{Command, UiCommand};
+use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Dialog;
 use crate::ui::search::SearchState;
 
 use super::NormcoderApp;
 
 impl NormcoderApp {
-    /// New, Open, Open demo, Close, Quit: each asks first when unsaved work would be dropped.
-    pub(super) fn file_command(&mut self, ctx: &Context, command: Command) {
-        if !self.confirm_discard(&command.into()) {
-            return;
+    /// Asks for a project and opens it.
+    pub(super) fn ask_open(&mut self) {
+        if let Some(path) = self.picker.open_project() {
+            self.open_path(path, false);
         }
-        match command {
-            Command::Open => {
-                if let Some(path) = self.picker.open_project() {
-                    self.open_path(path, false);
-                }
-            }
-            Command::OpenDemo => self.open_path(crate::ui::demo_project_path(), false),
-            Command::NewProject => self.new_project(),
-            Command::CloseProject => {
-                self.session = None;
-                self.reset_view();
-            }
-            Command::Quit => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-            _ => {}
-        }
+    }
+
+    pub(super) fn close_project(&mut self) {
+        self.session = None;
+        self.reset_view();
+    }
+
+    pub(super) fn quit(&mut self, ctx: &Context) {
+        self.allow_close = true;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
     }
 
     /// `true` when the command may go ahead; otherwise the question is asked and the command
@@ -135,7 +127,7 @@ impl NormcoderApp {
         }
     }
 
-    fn new_project(&mut self) {
+    pub(super) fn new_project(&mut self) {
         let app = self;
         let Some(path) = app.picker.save_project("study.ncp.ron") else {
             return;
