@@ -16,7 +16,7 @@ use egui::{
     RawInput, Rect, TouchPhase, pos2, vec2,
 };
 use normcoder::model::{AnnotationId, CharSpan, DocId, Document, DocumentMeta};
-use normcoder::synth::{Rng, text};
+use normcoder::testkit::synth::{Rng, text};
 use normcoder::ui::document_view::{DocumentView, Highlight, ViewInput};
 
 const SCREEN: Rect = Rect {

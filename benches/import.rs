@@ -49,8 +49,8 @@ fn docx_5mb() -> Vec<u8> {
 /// justified paragraphs, three runs per paragraph with font, size and language), deflated, and
 /// five 1 MB pictures stored in `word/media/` — about 5 MB on disk.
 fn docx_report_5mb() -> Vec<u8> {
-    let mut rng = normcoder::synth::Rng::new(7);
-    let text = normcoder::synth::text(&mut rng, 600_000);
+    let mut rng = normcoder::testkit::synth::Rng::new(7);
+    let text = normcoder::testkit::synth::text(&mut rng, 600_000);
     let mut xml = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
     );

@@ -4,17 +4,19 @@
 //! it ([`edit`]), an open project with its history ([`session`]), project files on disk
 //! ([`store`]), document import ([`import`]) and the headless command line ([`cli`]). The arrows
 //! point down: `cli` → `session` → `edit`/`store`/`import` → `model`.
+//!
+//! The fixtures of tests, benchmarks and examples (demo project builder, synthetic projects) are
+//! in `testkit`, compiled only for tests or with the `testkit` feature.
 
 pub mod analysis;
 pub mod cli;
-pub mod demo;
 pub mod edit;
 pub mod export;
 pub mod import;
 pub mod model;
 pub mod session;
 pub mod store;
-pub mod synth;
-pub mod synth_team;
 pub mod team;
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
 pub mod ui;
