@@ -1,12 +1,15 @@
 //! Synthetic projects of any size, for benchmarks and tests.
 //!
-//! Deterministic for a given seed (a small xorshift generator, no dependency), so that a
-//! benchmark measures the same project every time. The text is French with accents, so that
-//! char/byte offsets differ, as in real documents.
+//! Deterministic for a given seed, so that a benchmark measures the same project every time. The
+//! generator is `fastrand`'s seeded `Rng`, the one `synth_team` and the agreement bootstrap use,
+//! so that the crate has one random generator, not two; a seed gives the same project as long as
+//! `Cargo.lock` keeps the same `fastrand`. The text is French with accents, so that char/byte
+//! offsets differ, as in real documents.
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
+use fastrand::Rng;
 
 use crate::edit::{Action, apply};
 use crate::model::{
@@ -26,45 +29,15 @@ const SENTENCES: [&str; 8] = [
     "La prolifération de logiciels malveillants menace les infrastructures critiques.",
 ];
 
-/// A deterministic pseudo-random sequence.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// Seeds the generator (a zero seed is replaced, xorshift cannot leave zero).
-    #[must_use]
-    pub fn new(seed: u64) -> Self {
-        Self(seed.max(1))
-    }
-
-    /// Next value.
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// A value in `0..n` (`0` when `n == 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            return 0;
-        }
-        usize::try_from(self.next_u64() % (n as u64)).unwrap_or(0)
-    }
-}
-
 /// A French text of about `chars` characters in paragraphs of three to six sentences.
 #[must_use]
 pub fn text(rng: &mut Rng, chars: usize) -> String {
     let mut out = String::with_capacity(chars * 2);
     let mut count = 0;
     while count < chars {
-        let n = 3 + rng.below(4);
+        let n = rng.usize(3..7);
         for i in 0..n {
-            let s = SENTENCES[rng.below(SENTENCES.len())];
+            let s = SENTENCES[rng.usize(..SENTENCES.len())];
             if i > 0 {
                 out.push(' ');
                 count += 1;
@@ -88,7 +61,7 @@ pub fn project(
     annotations: usize,
     seed: u64,
 ) -> Result<Project, crate::edit::EditError> {
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::with_seed(seed);
     let epoch = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default();
     let mut project = Project::new(
         ProjectMeta {
@@ -136,14 +109,16 @@ pub fn project(
         let Some((doc, len)) = docs.get(i % docs.len().max(1)) else {
             break;
         };
-        let start = rng.below(len.saturating_sub(1));
-        let end = (start + 5 + rng.below(300)).min(*len);
+        // `max(1)`: a document of one character or none starts its annotations at 0, where
+        // `usize(..0)` would panic (an empty document's span is then refused below).
+        let start = rng.usize(..len.saturating_sub(1).max(1));
+        let end = (start + 5 + rng.usize(..300)).min(*len);
         let mut set = BTreeSet::new();
-        if let Some(c) = code_ids.get(rng.below(code_ids.len())) {
+        if let Some(c) = rng.choice(&code_ids) {
             set.insert(c.clone());
         }
-        if rng.below(4) == 0
-            && let Some(c) = code_ids.get(rng.below(code_ids.len()))
+        if rng.usize(..4) == 0
+            && let Some(c) = rng.choice(&code_ids)
         {
             set.insert(c.clone());
         }

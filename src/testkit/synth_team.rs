@@ -34,7 +34,9 @@ pub struct TeamShape {
 )]
 pub fn project(codebook: Codebook, shape: TeamShape) -> Result<Project, EditError> {
     let mut rng = fastrand::Rng::with_seed(shape.seed);
-    let mut text_rng = super::synth::Rng::new(shape.seed);
+    // A generator of its own for the texts, so that a document's text depends on the seed only,
+    // not on how many coders, codes and passages were drawn before it.
+    let mut text_rng = rng.fork();
     let epoch = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default();
     let mut project = Project::new(
         ProjectMeta {
