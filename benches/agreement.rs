@@ -10,7 +10,7 @@ use normcoder::analysis::agreement::report::resolve;
 use normcoder::analysis::agreement::unitized::{self, Continuum, Disagreements};
 use normcoder::analysis::agreement::{self, BootstrapOptions, Options, Selection, Unit};
 use normcoder::model::Project;
-use normcoder::synth_team::{self, TeamShape};
+use normcoder::testkit::synth_team::{self, TeamShape};
 
 /// Pooled α at the character unit, from the annotations: coverage, runs, pattern table.
 fn alpha_only(project: &Project) -> Option<f64> {

@@ -17,8 +17,8 @@ use normcoder::store;
 
 fn tables(c: &mut Criterion) {
     let codebook = store::builtin::codebook(&["paris-call-2018", "actors"]).expect("codebooks");
-    let project =
-        normcoder::synth::project(codebook, 50, 100_000, 100_000, 42).expect("synthetic project");
+    let project = normcoder::testkit::synth::project(codebook, 50, 100_000, 100_000, 42)
+        .expect("synthetic project");
     let chars: usize = project
         .documents()
         .map(normcoder::model::Document::char_len)

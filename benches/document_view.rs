@@ -15,8 +15,9 @@ use egui::{
     Color32, Context, Event, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2,
     RawInput, Rect, TouchPhase, pos2, vec2,
 };
+use fastrand::Rng;
 use normcoder::model::{AnnotationId, CharSpan, DocId, Document, DocumentMeta};
-use normcoder::synth::{Rng, text};
+use normcoder::testkit::synth::text;
 use normcoder::ui::document_view::{DocumentView, Highlight, ViewInput};
 
 const SCREEN: Rect = Rect {
@@ -40,7 +41,7 @@ const PALETTE: [Color32; 6] = [
 /// ~5 MB of French text in paragraphs of 3 to 6 sentences, where one paragraph in five is glued
 /// to the next 39 into one of ~18,000 characters (cut into 4 KB blocks by the view).
 fn document() -> Document {
-    let plain = text(&mut Rng::new(1), 5_000_000);
+    let plain = text(&mut Rng::with_seed(1), 5_000_000);
     let mut out = String::with_capacity(plain.len());
     for (i, paragraph) in plain.split("\n\n").enumerate() {
         if i > 0 {
@@ -66,12 +67,12 @@ fn highlights(len: usize, rng: &mut Rng) -> Vec<Highlight> {
     for i in 0..10_000 {
         let (start, end) = match spans.last() {
             Some(&(s, e)) if i % 10 == 0 && e - s > 10 => {
-                let a = s + rng.below((e - s) / 2);
-                (a, (a + 5 + rng.below(e - a - 5)).min(e))
+                let a = s + rng.usize(..(e - s) / 2);
+                (a, (a + 5 + rng.usize(..e - a - 5)).min(e))
             }
             _ => {
-                let s = rng.below(len - 500);
-                (s, s + 20 + rng.below(400))
+                let s = rng.usize(..len - 500);
+                (s, s + 20 + rng.usize(..400))
             }
         };
         spans.push((start, end.max(start + 1)));
@@ -85,9 +86,9 @@ fn highlights(len: usize, rng: &mut Rng) -> Vec<Highlight> {
 }
 
 fn highlight(i: usize, start: usize, end: usize, rng: &mut Rng) -> Highlight {
-    let mut colours = vec![PALETTE[rng.below(PALETTE.len())]];
-    if rng.below(5) == 0 {
-        colours.push(PALETTE[rng.below(PALETTE.len())]);
+    let mut colours = vec![PALETTE[rng.usize(..PALETTE.len())]];
+    if rng.usize(..5) == 0 {
+        colours.push(PALETTE[rng.usize(..PALETTE.len())]);
     }
     Highlight {
         id: AnnotationId::new(format!("h{i:06}")).expect("id"),
@@ -171,8 +172,8 @@ impl Rig {
 
     /// Inserts one highlight at its sorted place (what the app's list looks like after an edit).
     fn add_highlight(&mut self, rng: &mut Rng) {
-        let start = rng.below(self.doc.char_len() - 500);
-        let h = highlight(90_000 + rng.below(9_999), start, start + 30, rng);
+        let start = rng.usize(..self.doc.char_len() - 500);
+        let h = highlight(90_000 + rng.usize(..9_999), start, start + 30, rng);
         let at = self
             .highlights
             .partition_point(|x| (x.span.start(), x.span.end()) < (start, start + 30));
@@ -221,7 +222,7 @@ fn scripted(doc: &Document, hls: &[Highlight]) {
     let rss_before = rss_mb();
     let mut rig = Rig::new(doc.clone(), hls.to_vec());
     eprintln!("blocks: {}", rig.view.block_count());
-    let mut rng = Rng::new(99);
+    let mut rng = Rng::with_seed(99);
     open_and_scroll(&mut rig);
     jumps(&mut rig, &mut rng);
     hit_tests(&rig);
@@ -230,7 +231,7 @@ fn scripted(doc: &Document, hls: &[Highlight]) {
 
     // The cache after touring the document.
     for _ in 0..600 {
-        rig.view.scroll_to(rng.below(doc.char_len()));
+        rig.view.scroll_to(rng.usize(..doc.char_len()));
         rig.frame(Vec::new());
         rig.frame(Vec::new());
     }
@@ -297,7 +298,7 @@ fn jumps(rig: &mut Rig, rng: &mut Rng) {
     let mut laid = Vec::new();
     for _ in 0..300 {
         let before = rig.view.cache_stats().laid_chars;
-        rig.view.scroll_to(rng.below(len));
+        rig.view.scroll_to(rng.usize(..len));
         let t = rig.frame(Vec::new());
         jumps.push(t);
         if rig.view.cache_stats().laid_chars > before {
@@ -363,7 +364,7 @@ fn edits(rig: &mut Rig, rng: &mut Rng) {
         rig.add_highlight(rng);
         add.push(rig.frame(Vec::new()));
         still.push(rig.frame(Vec::new()));
-        rig.highlights.remove(rng.below(rig.highlights.len()));
+        rig.highlights.remove(rng.usize(..rig.highlights.len()));
         rig.revision += 1;
         remove.push(rig.frame(Vec::new()));
     }
@@ -443,7 +444,7 @@ fn frames(iters: u64, mut frame: impl FnMut() -> Duration) -> Duration {
 
 fn criterion_benches(c: &mut Criterion, doc: &Document, hls: &[Highlight]) {
     let mut rig = Rig::new(doc.clone(), hls.to_vec());
-    let mut rng = Rng::new(7);
+    let mut rng = Rng::with_seed(7);
     let len = doc.char_len();
     let mut group = c.benchmark_group("document_view_5mb_10k");
     group.sample_size(30);
@@ -469,7 +470,7 @@ fn criterion_benches(c: &mut Criterion, doc: &Document, hls: &[Highlight]) {
     group.bench_function("jump_frame", |b| {
         b.iter_custom(|iters| {
             frames(iters, || {
-                rig.view.scroll_to(rng.below(len));
+                rig.view.scroll_to(rng.usize(..len));
                 rig.frame(Vec::new())
             })
         });
@@ -485,7 +486,7 @@ fn criterion_benches(c: &mut Criterion, doc: &Document, hls: &[Highlight]) {
                 rig.add_highlight(&mut rng);
                 let t = rig.frame(Vec::new());
                 // Back to 10,000 (untimed), so that every sample sees the same list size.
-                rig.highlights.remove(rng.below(rig.highlights.len()));
+                rig.highlights.remove(rng.usize(..rig.highlights.len()));
                 rig.revision += 1;
                 rig.frame(Vec::new());
                 t
@@ -523,7 +524,7 @@ fn profile(phase: &str, doc: &Document, hls: &[Highlight]) {
         }
         return;
     }
-    let mut rng = Rng::new(5);
+    let mut rng = Rng::with_seed(5);
     let mut samples = Vec::new();
     let mut runs = Vec::new();
     let mut tess = Vec::new();
@@ -531,7 +532,7 @@ fn profile(phase: &str, doc: &Document, hls: &[Highlight]) {
         samples.push(match phase {
             "scroll" => rig.wheel(direction(i)),
             "jump" => {
-                rig.view.scroll_to(rng.below(doc.char_len()));
+                rig.view.scroll_to(rng.usize(..doc.char_len()));
                 rig.frame(Vec::new())
             }
             "add" => {
@@ -550,7 +551,7 @@ fn profile(phase: &str, doc: &Document, hls: &[Highlight]) {
 
 fn main() {
     let doc = document();
-    let hls = highlights(doc.char_len(), &mut Rng::new(3));
+    let hls = highlights(doc.char_len(), &mut Rng::with_seed(3));
     if let Ok(phase) = std::env::var("NC_PROFILE") {
         profile(&phase, &doc, &hls);
         return;

@@ -49,8 +49,8 @@ fn docx_5mb() -> Vec<u8> {
 /// justified paragraphs, three runs per paragraph with font, size and language), deflated, and
 /// five 1 MB pictures stored in `word/media/` — about 5 MB on disk.
 fn docx_report_5mb() -> Vec<u8> {
-    let mut rng = normcoder::synth::Rng::new(7);
-    let text = normcoder::synth::text(&mut rng, 600_000);
+    let mut rng = fastrand::Rng::with_seed(7);
+    let text = normcoder::testkit::synth::text(&mut rng, 600_000);
     let mut xml = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
     );
@@ -87,9 +87,8 @@ fn docx_report_5mb() -> Vec<u8> {
         Write::write_all(&mut w, xml.as_bytes()).expect("write");
         for i in 1..=5 {
             // Pictures do not compress: random bytes stand for them.
-            let picture: Vec<u8> = (0..1_000_000)
-                .map(|_| rng.next_u64().to_le_bytes()[0])
-                .collect();
+            let mut picture = vec![0_u8; 1_000_000];
+            rng.fill(&mut picture);
             w.start_file(format!("word/media/image{i}.png"), stored)
                 .expect("start");
             Write::write_all(&mut w, &picture).expect("write");

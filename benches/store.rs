@@ -8,7 +8,8 @@ use normcoder::store;
 
 fn big_project() -> normcoder::model::Project {
     let codebook = store::builtin::codebook(&["paris-call-2018", "actors"]).expect("codebooks");
-    normcoder::synth::project(codebook, 50, 20_000, 100_000, 42).expect("synthetic project")
+    normcoder::testkit::synth::project(codebook, 50, 20_000, 100_000, 42)
+        .expect("synthetic project")
 }
 
 fn load_and_save(c: &mut Criterion) {

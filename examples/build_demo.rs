@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     let out = root.join("projects/paris-call-2018.ncp.ron");
     let result = std::fs::read_to_string(&spec_path)
         .map_err(|e| format!("{}: {e}", spec_path.display()))
-        .and_then(|spec| normcoder::demo::build(&corpus, &spec).map_err(|e| e.to_string()))
+        .and_then(|spec| normcoder::testkit::demo::build(&corpus, &spec).map_err(|e| e.to_string()))
         .and_then(|project| {
             normcoder::store::save(&out, &project, false)
                 .map(|()| project)

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let result = normcoder::store::builtin::codebook(&["paris-call-2018", "actors"])
         .map_err(|e| e.to_string())
         .and_then(|book| {
-            normcoder::synth::project(book, documents, chars, annotations, 42)
+            normcoder::testkit::synth::project(book, documents, chars, annotations, 42)
                 .map_err(|e| e.to_string())
         })
         .and_then(|project| {

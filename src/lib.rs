@@ -6,18 +6,20 @@
 //! project files that the command line and the window both run ([`workflow`]) and the headless
 //! command line ([`cli`]). The arrows point down: `cli` → `session` → `edit`/`store`/`import` →
 //! `model`, with `workflow` between `cli` and `store`/`import`/`team`.
+//!
+//! The fixtures of tests, benchmarks and examples (demo project builder, synthetic projects) are
+//! in `testkit`, compiled only for tests or with the `testkit` feature.
 
 pub mod analysis;
 pub mod cli;
-pub mod demo;
 pub mod edit;
 pub mod export;
 pub mod import;
 pub mod model;
 pub mod session;
 pub mod store;
-pub mod synth;
-pub mod synth_team;
 pub mod team;
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
 pub mod ui;
 pub mod workflow;

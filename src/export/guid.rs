@@ -112,8 +112,9 @@ mod tests {
 
     #[test]
     fn guids_are_lower_case_hyphenated_and_distinct() {
-        let project = crate::synth::project(crate::model::Codebook::default(), 1, 50, 0, 1)
-            .expect("synthetic project");
+        let project =
+            crate::testkit::synth::project(crate::model::Codebook::default(), 1, 50, 0, 1)
+                .expect("synthetic project");
         let g = Guids::new(&project);
         let doc = DocId::new("intro").expect("id");
         let a = g.document(&doc);

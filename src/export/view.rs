@@ -162,7 +162,7 @@ mod tests {
 
     fn project() -> Project {
         let codebook = crate::store::builtin::codebook(&["paris-call-2018"]).expect("codebook");
-        crate::synth::project(codebook, 3, 800, 40, 3).expect("project")
+        crate::testkit::synth::project(codebook, 3, 800, 40, 3).expect("project")
     }
 
     #[test]

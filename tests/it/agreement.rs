@@ -7,7 +7,7 @@ use normcoder::analysis::agreement::{
     self, Options, Selection, Unit, coincidence::ReliabilityData, kappa,
 };
 use normcoder::model::{CodeId, CoderId, Project};
-use normcoder::synth_team::{self, TeamShape};
+use normcoder::testkit::synth_team::{self, TeamShape};
 
 use crate::common::{codebook, normcoder, repo, text};
 

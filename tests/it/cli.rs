@@ -106,7 +106,7 @@ fn new_import_check_and_fmt_work_together() {
 
     let folder = dir.path().join("texts");
     std::fs::create_dir(&folder).expect("mkdir");
-    for file in normcoder::demo::CORPUS_FILES {
+    for file in normcoder::testkit::demo::CORPUS_FILES {
         std::fs::copy(data("corpus").join(file), folder.join(file)).expect("copy");
     }
     let out = normcoder(&["import", p, folder.to_str().expect("utf-8")]);

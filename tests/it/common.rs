@@ -16,7 +16,7 @@ pub fn codebook() -> Codebook {
 
 /// A small synthetic project: 3 documents, 60 annotations.
 pub fn small_project() -> Project {
-    normcoder::synth::project(codebook(), 3, 2_000, 60, 7).expect("synthetic project")
+    normcoder::testkit::synth::project(codebook(), 3, 2_000, 60, 7).expect("synthetic project")
 }
 
 /// Path of a file under `tests/data`.

@@ -52,7 +52,7 @@ fn the_demo_project_is_in_canonical_form() {
 #[test]
 fn the_demo_project_is_rebuilt_byte_for_byte_from_the_corpus() {
     let spec = std::fs::read_to_string(repo("projects/demo-annotations.ron")).expect("spec");
-    let project = normcoder::demo::build(&data("corpus"), &spec).expect("build");
+    let project = normcoder::testkit::demo::build(&data("corpus"), &spec).expect("build");
     let rebuilt = store::to_ron_string(&project).expect("ron");
     let committed = std::fs::read_to_string(repo(DEMO)).expect("demo");
     assert!(
@@ -67,7 +67,7 @@ fn corpus_fixtures_equal_the_shared_originals() {
     if !shared.is_dir() {
         return; // Outside this workplace the fixtures stand alone.
     }
-    for file in normcoder::demo::CORPUS_FILES {
+    for file in normcoder::testkit::demo::CORPUS_FILES {
         let a = std::fs::read(shared.join(file)).expect("shared");
         let b = std::fs::read(data("corpus").join(file)).expect("fixture");
         assert!(a == b, "{file} differs from ../shared/corpus");

@@ -404,7 +404,7 @@ fn merge_menu_merges_opens_and_reports_or_refuses() {
 
 #[test]
 fn three_coders_on_a_long_document_fleiss_and_lanes() {
-    use normcoder::synth_team::{TeamShape, project as team_project};
+    use normcoder::testkit::synth_team::{TeamShape, project as team_project};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.ncp.ron");
     let p = team_project(

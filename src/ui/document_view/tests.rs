@@ -180,7 +180,7 @@ fn span(start: usize, end: usize) -> CharSpan {
 
 /// A long French text: paragraphs of accented sentences.
 fn long_text(chars: usize) -> String {
-    crate::synth::text(&mut crate::synth::Rng::new(7), chars)
+    crate::testkit::synth::text(&mut fastrand::Rng::with_seed(7), chars)
 }
 
 const SHORT: &str = "La sécurité du cyberespace exige une coopération entre États.\n\n\
