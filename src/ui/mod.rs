@@ -38,6 +38,21 @@ pub fn file_name(path: &std::path::Path) -> String {
     )
 }
 
+/// The next (or previous) of `len` items after `current`, wrapping around; with nothing current,
+/// forward starts at `start` and backward at the last. `None` when there are no items.
+#[must_use]
+pub fn cycle(current: Option<usize>, len: usize, forward: bool, start: usize) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    Some(match (current, forward) {
+        (Some(i), true) => (i + 1) % len,
+        (Some(i), false) => (i + len - 1) % len,
+        (None, true) => start.min(len - 1),
+        (None, false) => len - 1,
+    })
+}
+
 /// The demo project: from the working directory if it is there, else from the source tree.
 #[must_use]
 pub fn demo_project_path() -> PathBuf {
@@ -46,4 +61,20 @@ pub fn demo_project_path() -> PathBuf {
         return relative;
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cycle;
+
+    #[test]
+    fn cycling_wraps_both_ways_and_starts_where_asked() {
+        assert_eq!(cycle(None, 0, true, 0), None);
+        assert_eq!(cycle(None, 3, true, 0), Some(0));
+        assert_eq!(cycle(None, 3, true, 2), Some(2));
+        assert_eq!(cycle(None, 3, false, 0), Some(2));
+        assert_eq!(cycle(Some(2), 3, true, 0), Some(0));
+        assert_eq!(cycle(Some(0), 3, false, 0), Some(2));
+        assert_eq!(cycle(Some(1), 3, true, 0), Some(2));
+    }
 }

@@ -82,16 +82,8 @@ impl SearchState {
     pub fn step(&mut self, cx: &Cx<'_>, forward: bool) -> Option<(DocId, CharSpan)> {
         let project = cx.project()?;
         self.refresh(project, cx.state(), cx.current_doc);
-        let n = self.hits.len();
-        if n == 0 {
-            return None;
-        }
-        let next = match (self.current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, true) => self.first_after_selection(cx).unwrap_or(0),
-            (None, false) => n - 1,
-        };
+        let start = self.first_after_selection(cx).unwrap_or(0);
+        let next = super::cycle(self.current, self.hits.len(), forward, start)?;
         self.current = Some(next);
         self.hits.get(next).cloned()
     }

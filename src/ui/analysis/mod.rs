@@ -18,6 +18,7 @@ use crate::model::Project;
 use super::command::{Command, UiCommand};
 use super::context::Cx;
 use super::i18n::Tr;
+use super::panels::tab_bar;
 
 pub use super::command::{AnalysisCommand, AnalysisTab as Tab};
 pub use charts::ChartKind;
@@ -58,17 +59,7 @@ impl AnalysisState {
             .default_size([760.0, 560.0])
             .default_pos([260.0, 90.0])
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    for (tab, command) in TABS {
-                        if ui
-                            .selectable_label(self.tab == tab, command.label(cx.lang))
-                            .clicked()
-                        {
-                            self.tab = tab;
-                        }
-                    }
-                });
-                ui.separator();
+                tab_bar(ui, &mut self.tab, &TABS, cx.lang);
                 match self.tab {
                     Tab::Retrieval => retrieval::show(&mut self.retrieval, ui, cx, cmds),
                     Tab::Tables => tables::show(&mut self.tables, ui, cx, cmds),

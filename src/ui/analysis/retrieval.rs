@@ -107,16 +107,7 @@ impl RetrievalPanel {
     /// The next (or previous) hit, wrapping around, made current.
     pub fn step(&mut self, project: &Project, state: u64, forward: bool) -> Option<Hit> {
         self.refresh(project, state);
-        let n = self.hits.len();
-        if n == 0 {
-            return None;
-        }
-        let next = match (self.current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, true) => 0,
-            (None, false) => n - 1,
-        };
+        let next = crate::ui::cycle(self.current, self.hits.len(), forward, 0)?;
         self.reveal(project, state, next)
     }
 

@@ -160,20 +160,12 @@ impl NormcoderApp {
             .iter()
             .map(|a| (a.id().clone(), a.span()))
             .collect();
-        if list.is_empty() {
-            return;
-        }
         let current = self
             .selected_annotation
             .as_ref()
             .and_then(|id| list.iter().position(|(a, _)| a == id));
-        let next = match (current, forward) {
-            (Some(i), true) => (i + 1) % list.len(),
-            (Some(i), false) => (i + list.len() - 1) % list.len(),
-            (None, true) => 0,
-            (None, false) => list.len() - 1,
-        };
-        if let Some((id, _)) = list.get(next) {
+        let next = crate::ui::cycle(current, list.len(), forward, 0);
+        if let Some((id, _)) = next.and_then(|i| list.get(i)) {
             self.select_annotation(Some(id.clone()));
         }
     }

@@ -52,18 +52,7 @@ impl ExchangeState {
         if let Some(label) = busy
             && !self.export.open
         {
-            egui::Window::new(label)
-                .id(egui::Id::unique("exchange-busy"))
-                .title_bar(false)
-                .resizable(false)
-                .collapsible(false)
-                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-                .show(ctx, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(label);
-                    });
-                });
+            super::panels::busy_window(ctx, "exchange-busy", label);
         }
     }
 }

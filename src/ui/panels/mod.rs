@@ -12,6 +12,8 @@ pub mod welcome;
 
 use egui::{Color32, Sense, Ui, vec2};
 
+use crate::ui::command::Command;
+
 use crate::model::{Code, Colour};
 
 /// The egui colour of a code colour.
@@ -72,4 +74,40 @@ pub fn code_swatch(ui: &mut Ui, code: &Code) {
     let (rect, _) = ui.allocate_exact_size(vec2(12.0, height), Sense::hover());
     let square = egui::Rect::from_center_size(rect.center(), vec2(12.0, 12.0));
     ui.painter().rect_filled(square, 2.0, colour32(code.colour));
+}
+
+/// A row of tabs, each named by the command that opens it from a menu (one label for both).
+pub fn tab_bar<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    current: &mut T,
+    tabs: &[(T, Command)],
+    lang: crate::model::Lang,
+) {
+    ui.horizontal(|ui| {
+        for (tab, command) in tabs {
+            if ui
+                .selectable_label(*current == *tab, command.label(lang))
+                .clicked()
+            {
+                *current = *tab;
+            }
+        }
+    });
+    ui.separator();
+}
+
+/// A small untitled window in the middle of the screen: a spinner and what is running.
+pub fn busy_window(ctx: &egui::Context, id: &str, label: &str) {
+    egui::Window::new(label)
+        .id(egui::Id::unique(id))
+        .title_bar(false)
+        .resizable(false)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(label);
+            });
+        });
 }

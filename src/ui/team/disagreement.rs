@@ -557,17 +557,9 @@ impl DisagreementPanel {
     /// The next (or previous) place, wrapping around, made current.
     pub fn step(&mut self, project: &Project, state: u64, forward: bool) {
         self.refresh(project, state);
-        let n = self.places.len();
-        if n == 0 {
-            return;
+        if let Some(next) = crate::ui::cycle(self.current, self.places.len(), forward, 0) {
+            self.go_to(project, state, next);
         }
-        let next = match (self.current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, true) => 0,
-            (None, false) => n - 1,
-        };
-        self.go_to(project, state, next);
     }
 
     /// Makes place `i` the current one and scrolls to it on the next frame.

@@ -64,18 +64,7 @@ pub(super) fn show_report(
         show_clash(clash, ctx, t, cmds);
     }
     if team.merge_job.is_some() {
-        egui::Window::new(t.merging)
-            .id(egui::Id::unique("team-merge-busy"))
-            .title_bar(false)
-            .resizable(false)
-            .collapsible(false)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(t.merging);
-                });
-            });
+        crate::ui::panels::busy_window(ctx, "team-merge-busy", t.merging);
     }
     let Some(outcome) = &team.merge else {
         return;

@@ -16,6 +16,7 @@ use egui::Context;
 use super::command::{Command, UiCommand};
 use super::context::Cx;
 use super::i18n::Tr;
+use super::panels::tab_bar;
 use super::worker::Job;
 
 pub use super::command::{TeamCommand, TeamTab as Tab};
@@ -105,17 +106,7 @@ impl TeamState {
             .default_size([1060.0, 680.0])
             .default_pos([200.0, 50.0])
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    for (tab, command) in TABS {
-                        if ui
-                            .selectable_label(self.tab == tab, command.label(cx.lang))
-                            .clicked()
-                        {
-                            self.tab = tab;
-                        }
-                    }
-                });
-                ui.separator();
+                tab_bar(ui, &mut self.tab, &TABS, cx.lang);
                 match self.tab {
                     Tab::Agreement => agreement::show(&mut self.agreement, ui, cx, cmds),
                     Tab::Disagreements => {
