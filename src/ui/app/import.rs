@@ -139,9 +139,12 @@ impl NormcoderApp {
             Outcome::DuplicateInBatch(_) => 3,
             Outcome::Ignored => 4,
         });
-        let first_new = plan.outcomes.iter().find_map(|(_, o)| match o {
-            Outcome::Added(id) => Some(id.clone()),
-            _ => None,
+        let first_new = plan.outcomes.iter().find_map(|(_, o)| {
+            if let Outcome::Added(id) = o {
+                Some(id.clone())
+            } else {
+                None
+            }
         });
         if let Some(action) = plan.action()
             && let Err(e) = self.edit(ctx, action)
