@@ -609,3 +609,62 @@ fn menus_show_the_labels_and_keys_of_the_command_table_in_both_languages() {
     h.run();
     assert!(h.state().search.open);
 }
+
+#[test]
+fn a_refused_edit_comes_back_as_an_error_and_is_said_once() {
+    use normcoder::edit::Action;
+    use normcoder::model::{AnnotationId, DocumentMeta};
+    use normcoder::ui::command::{ImportCommand, UiCommand};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    let state = |h: &Harness<'static, NormcoderApp>| {
+        h.state().session.as_ref().expect("open").history().state()
+    };
+    let before = state(&h);
+    let gone = Action::RemoveAnnotation {
+        id: AnnotationId::random(),
+    };
+    // The app's edit entry returns the refusal instead of swallowing it.
+    let ctx = h.ctx.clone();
+    assert!(h.state_mut().edit(&ctx, gone.clone()).is_err());
+    // Through a command, the refusal is said in the status bar; the project is unchanged.
+    h.state_mut().push(UiCommand::Edit(gone));
+    h.run();
+    assert_eq!(state(&h), before);
+    assert!(!h.state().session.as_ref().expect("open").is_dirty());
+    assert!(h.state().status.is_some(), "the refusal is said");
+
+    // Where the user acted in a form, the form keeps the refusal and stays open.
+    let doc = h.state().current_doc.clone().expect("a document");
+    h.state_mut()
+        .push(UiCommand::Import(ImportCommand::EditMetadata(doc)));
+    h.run();
+    let missing = Action::SetDocumentMeta {
+        id: normcoder::model::DocId::new("no-such-document").expect("id"),
+        meta: DocumentMeta {
+            title: "x".to_owned(),
+            ..DocumentMeta::default()
+        },
+    };
+    h.state_mut()
+        .push(UiCommand::Import(ImportCommand::SaveMetadata(Box::new(
+            missing,
+        ))));
+    h.run();
+    let form = h
+        .state()
+        .import
+        .metadata
+        .clone()
+        .expect("the form stays open");
+    let refused = form.refused.expect("the form says why");
+    assert_eq!(h.state().status.as_deref(), Some(refused.as_str()));
+    // Shown twice: in the form that asked and in the status bar.
+    assert_eq!(h.query_all_by_label(&refused).count(), 2);
+    assert_eq!(state(&h), before);
+}
