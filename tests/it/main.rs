@@ -22,4 +22,5 @@ mod gui_team;
 mod import;
 mod import_formats;
 mod import_refi;
+mod shape;
 mod store;
