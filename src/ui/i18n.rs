@@ -25,29 +25,12 @@ strings! {
     app_name: "Normcoder", "Normcoder";
     decimal_separator: ".", ",";
     menu_file: "File", "Fichier";
-    new_project: "New project…", "Nouveau projet…";
-    open: "Open…", "Ouvrir…";
     open_recent: "Open recent", "Ouvrir un fichier récent";
     no_recent: "No recent projects", "Aucun projet récent";
-    open_demo: "Open the demo project", "Ouvrir le projet de démonstration";
-    save: "Save", "Enregistrer";
-    save_as: "Save as…", "Enregistrer sous…";
-    import_documents: "Import documents…", "Importer des documents…";
-    close_project: "Close project", "Fermer le projet";
-    quit: "Quit", "Quitter";
     menu_edit: "Edit", "Édition";
-    undo: "Undo", "Annuler";
-    redo: "Redo", "Rétablir";
     find: "Find…", "Rechercher…";
-    delete_annotation: "Delete annotation", "Supprimer l’annotation";
-    repeat_last_code: "Repeat last code", "Répéter le dernier code";
-    next_annotation: "Next annotation", "Annotation suivante";
-    previous_annotation: "Previous annotation", "Annotation précédente";
     code_palette: "Code the selection…", "Coder la sélection…";
     menu_view: "View", "Affichage";
-    zoom_in: "Zoom in", "Agrandir";
-    zoom_out: "Zoom out", "Réduire";
-    zoom_reset: "Actual size", "Taille réelle";
     language: "Language", "Langue";
     show_coders: "Show annotations of", "Afficher les annotations de";
     all_coders: "All coders", "Tous les codeurs";
@@ -112,10 +95,6 @@ strings! {
     no_shortcut_code: "No code has this key.", "Aucun code n’a cette touche.";
     // ---- analysis: retrieval, tables, charts, corpus search (issue 6) ----
     menu_analysis: "Analysis", "Analyse";
-    retrieval: "Retrieval", "Extraction";
-    tables: "Tables", "Tableaux";
-    charts: "Charts", "Graphiques";
-    corpus_search: "Search the corpus", "Rechercher dans le corpus";
     all_of_codes: "All chosen codes", "Tous les codes choisis";
     any_document: "Any document", "Tout document";
     any_coder: "Any coder", "Tout codeur";
@@ -162,9 +141,6 @@ strings! {
     rule_paragraph: "same paragraph", "même paragraphe";
     // ---- end of analysis strings ----
     // ---- exchange: File ▸ Export…, REFI-QDA import (issue 5) ----
-    export_menu: "Export…", "Exporter…";
-    import_qdpx: "Import REFI-QDA project (.qdpx)…", "Importer un projet REFI-QDA (.qdpx)…";
-    import_qdc: "Import REFI-QDA codebook (.qdc)…", "Importer une grille de codage REFI-QDA (.qdc)…";
     export_title: "Export", "Exporter";
     export_format: "Format", "Format";
     export_button: "Export…", "Exporter…";
@@ -215,10 +191,7 @@ strings! {
     colon: ":", "\u{a0}:";
     quote_open: "“", "«\u{a0}";
     quote_close: "”", "\u{a0}»";
-    agreement: "Agreement", "Accord";
     disagreements: "Disagreements", "Désaccords";
-    seminar: "Seminar", "Séminaire";
-    merge_projects: "Merge coders’ projects…", "Fusionner les projets des codeurs…";
     merging: "Merging…", "Fusion en cours…";
     merge_report: "Merge report", "Rapport de fusion";
     merge_need_two: "Choose at least two project files to merge.", "Choisissez au moins deux fichiers de projet à fusionner.";
@@ -284,7 +257,6 @@ strings! {
     legend: "Lanes under the text, one per coder", "Une bande par codeur sous le texte";
     // ---- end of team strings ----
     // ---- import: batch import, summary, metadata form (issue 4) ----
-    import_folder: "Import a folder…", "Importer un dossier…";
     importing: "Importing documents", "Importation des documents";
     listing_files: "Listing the files…", "Recherche des fichiers…";
     cancelling: "Stopping after this file…", "Arrêt après ce fichier…";
