@@ -74,11 +74,18 @@ pub fn show(ctx: &Context, cx: &Cx<'_>, dialog: &mut Option<Dialog>, cmds: &mut 
             }
             Dialog::AskCoder(name) => {
                 ui.heading(t.coder_title);
-                ui.label(t.coder_question);
-                let response = ui.add(egui::TextEdit::singleline(name).hint_text(t.coder_name));
-                response.request_focus();
+                let question = ui.label(t.coder_question);
+                let response = ui
+                    .add(egui::TextEdit::singleline(name).hint_text(t.coder_name))
+                    .labelled_by(question.id);
+                // The field takes the keyboard once, when nothing has it (asking for it every
+                // frame kept the window repainting and fought the user's clicks).
+                if ui.memory(|m| m.focused().is_none()) {
+                    response.request_focus();
+                }
                 let valid = Coder::from_name(name).is_some();
-                let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                // Enter answers the question wherever the keyboard is: the dialog is modal.
+                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let start = ui
                     .add_enabled(valid, egui::Button::new(t.start_coding))
                     .clicked();

@@ -668,3 +668,32 @@ fn a_refused_edit_comes_back_as_an_error_and_is_said_once() {
     assert_eq!(h.query_all_by_label(&refused).count(), 2);
     assert_eq!(state(&h), before);
 }
+
+#[test]
+fn first_run_takes_a_typed_name_and_enter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        None,
+    ));
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        normcoder::ui::i18n::EN.coder_question,
+    )
+    .click();
+    h.run();
+    h.event(egui::Event::Text("Zoé Dupont".to_owned()));
+    h.run();
+    assert!(
+        matches!(&h.state().dialog, Some(Dialog::AskCoder(n)) if n == "Zoé Dupont"),
+        "{:?}",
+        h.state().dialog
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().dialog.is_none(), "{:?}", h.state().dialog);
+    let coder = h.state().coder.clone().expect("coder set");
+    assert_eq!(coder.id.as_str(), "zoe-dupont");
+}
