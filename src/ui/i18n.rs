@@ -300,6 +300,7 @@ strings! {
     kind_other: "other", "autre";
     import_warning: "Warning:", "Attention\u{a0}:";
     // ---- end of import strings ----
+    digit_keys_hint: "Digit keys work on the number row, with or without Shift (on AZERTY too), and on the keypad.", "Les touches chiffres marchent sur la rangée des chiffres, avec ou sans Maj (en AZERTY aussi), et sur le pavé numérique.";
 }
 
 /// The strings of a language.

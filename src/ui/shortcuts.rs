@@ -3,7 +3,7 @@
 //! n/p/r, Delete, Space, Escape) only when no text field has the keyboard, so typing a memo never
 //! codes anything.
 
-use egui::{Context, Key, Modifiers};
+use egui::{Context, Event, InputState, Key, Modifiers};
 
 use super::command::{Scope, UiCommand, table_bindings};
 use super::context::Cx;
@@ -36,7 +36,7 @@ pub fn read(ctx: &Context, cx: &Cx<'_>, dialog_open: bool, cmds: &mut Vec<UiComm
         // The codebook's keys before the table's single keys: a project that gives a code the
         // key `n` codes with it rather than stepping to the next annotation.
         for (key, code) in codes {
-            if i.consume_key(Modifiers::NONE, key) {
+            if consume_code_key(i, key) {
                 cmds.push(UiCommand::CodeSelection(code));
             }
         }
@@ -49,6 +49,45 @@ pub fn read(ctx: &Context, cx: &Cx<'_>, dialog_open: bool, cmds: &mut Vec<UiComm
             }
         }
     });
+}
+
+/// Whether `key` was pressed for a code, and takes the press. Letters are matched as typed (the
+/// key that types `a` on this layout); digits also by where they sit: on a French AZERTY
+/// keyboard the keys marked 1–9 type `& é " ' ( - è _ ç` without Shift, and egui names some of
+/// those (`'` for 4, `-` for 6) as other keys, so the number row and the keypad are matched by
+/// their physical key whatever the layout makes them type.
+fn consume_code_key(input: &mut InputState, key: Key) -> bool {
+    if input.consume_key(Modifiers::NONE, key) {
+        return true;
+    }
+    if !is_digit(key) {
+        return false;
+    }
+    let found = input.events.iter().position(|e| {
+        matches!(e, Event::Key { physical_key: Some(physical), pressed: true, modifiers, .. }
+            if *physical == key && !modifiers.ctrl && !modifiers.command && !modifiers.alt)
+    });
+    found.is_some_and(|index| {
+        input.events.remove(index);
+        true
+    })
+}
+
+/// Whether `key` is a digit of the number row (the keypad's digits arrive as the same keys).
+fn is_digit(key: Key) -> bool {
+    matches!(
+        key,
+        Key::Num0
+            | Key::Num1
+            | Key::Num2
+            | Key::Num3
+            | Key::Num4
+            | Key::Num5
+            | Key::Num6
+            | Key::Num7
+            | Key::Num8
+            | Key::Num9
+    )
 }
 
 /// The codes' keys in the open codebook, as egui keys.
@@ -105,13 +144,25 @@ mod tests {
 
     /// What one real key press (through egui's input) asks for.
     fn press(cx: &Cx<'_>, key: Key, modifiers: Modifiers, dialog_open: bool) -> Vec<UiCommand> {
+        press_on_layout(cx, key, key, modifiers, dialog_open)
+    }
+
+    /// A key press whose typed (logical) key differs from where it sits (physical), as on a
+    /// layout other than US.
+    fn press_on_layout(
+        cx: &Cx<'_>,
+        key: Key,
+        physical: Key,
+        modifiers: Modifiers,
+        dialog_open: bool,
+    ) -> Vec<UiCommand> {
         let ctx = egui::Context::default();
         let input = RawInput {
             events: vec![
                 Event::ModifiersChanged(modifiers),
                 Event::Key {
                     key,
-                    physical_key: Some(key),
+                    physical_key: Some(physical),
                     pressed: true,
                     repeat: false,
                     modifiers,
@@ -201,5 +252,55 @@ mod tests {
                 vec![UiCommand::CodeSelection(code.id.clone())]
             );
         }
+    }
+
+    fn code(cx: &Cx<'_>, id: &str) -> Vec<UiCommand> {
+        let _ = cx;
+        vec![UiCommand::CodeSelection(
+            crate::model::CodeId::new(id).expect("code id"),
+        )]
+    }
+
+    #[test]
+    fn digits_code_by_the_key_marked_with_them_on_azerty_and_on_the_keypad() {
+        let session = session();
+        let cx = cx(&session);
+        // AZERTY: the key marked 4 types ' (egui: Quote), the key marked 6 types - (Minus),
+        // the key marked 1 types & (no egui key: the physical key is given as the key).
+        assert_eq!(
+            press_on_layout(&cx, Key::Quote, Key::Num4, Modifiers::NONE, false),
+            code(&cx, "pc.4")
+        );
+        assert_eq!(
+            press_on_layout(&cx, Key::Minus, Key::Num6, Modifiers::NONE, false),
+            code(&cx, "pc.6")
+        );
+        assert_eq!(
+            press_on_layout(&cx, Key::Num1, Key::Num1, Modifiers::NONE, false),
+            code(&cx, "pc.1")
+        );
+        // With Shift, AZERTY's number row types the digit itself.
+        assert_eq!(
+            press_on_layout(&cx, Key::Num4, Key::Num4, Modifiers::SHIFT, false),
+            code(&cx, "pc.4")
+        );
+        // Ctrl with the key marked 6 is not a code.
+        assert!(
+            !press_on_layout(&cx, Key::Minus, Key::Num6, Modifiers::COMMAND, false)
+                .contains(&code(&cx, "pc.6")[0])
+        );
+    }
+
+    #[test]
+    fn letters_code_by_what_they_type_not_where_they_sit() {
+        let session = session();
+        let cx = cx(&session);
+        // AZERTY: the key that types a sits where QWERTY has q.
+        assert_eq!(
+            press_on_layout(&cx, Key::A, Key::Q, Modifiers::NONE, false),
+            code(&cx, "actor.public-authority")
+        );
+        // …and the key that types q (where QWERTY has a) codes nothing.
+        assert!(press_on_layout(&cx, Key::Q, Key::A, Modifiers::NONE, false).is_empty());
     }
 }
