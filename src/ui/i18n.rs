@@ -300,6 +300,8 @@ strings! {
     kind_other: "other", "autre";
     import_warning: "Warning:", "Attention\u{a0}:";
     // ---- end of import strings ----
+    annotation_one: "annotation", "annotation";
+    empty_project: "This project has no document yet. Import documents with Ctrl+I (File > Import documents…) or drop files and folders on this window.", "Ce projet n’a encore aucun document. Importez des documents avec Ctrl+I (Fichier > Importer des documents…) ou déposez des fichiers et des dossiers sur cette fenêtre.";
     digit_keys_hint: "Digit keys work on the number row, with or without Shift (on AZERTY too), and on the keypad.", "Les touches chiffres marchent sur la rangée des chiffres, avec ou sans Maj (en AZERTY aussi), et sur le pavé numérique.";
 }
 
@@ -309,5 +311,39 @@ pub fn tr(lang: Lang) -> &'static Tr {
     match lang {
         Lang::En => &EN,
         Lang::Fr => &FR,
+    }
+}
+
+/// `n` and the noun in the right number: English makes 1 singular, French 0 and 1 (« 0
+/// annotation », « 1 annotation », « 2 annotations »).
+#[must_use]
+pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n < 2,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+/// `n annotations`, in the right number.
+#[must_use]
+pub fn annotations(lang: Lang, n: usize) -> String {
+    let t = tr(lang);
+    count(lang, n, t.annotation_one, t.annotations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::annotations;
+    use crate::model::Lang;
+
+    #[test]
+    fn one_annotation_is_singular_and_french_zero_too() {
+        assert_eq!(annotations(Lang::En, 1), "1 annotation");
+        assert_eq!(annotations(Lang::En, 0), "0 annotations");
+        assert_eq!(annotations(Lang::En, 2), "2 annotations");
+        assert_eq!(annotations(Lang::Fr, 0), "0 annotation");
+        assert_eq!(annotations(Lang::Fr, 1), "1 annotation");
+        assert_eq!(annotations(Lang::Fr, 3), "3 annotations");
     }
 }

@@ -697,3 +697,64 @@ fn first_run_takes_a_typed_name_and_enter() {
     let coder = h.state().coder.clone().expect("coder set");
     assert_eq!(coder.id.as_str(), "zoe-dupont");
 }
+
+#[test]
+fn a_new_project_says_how_to_import_and_counts_one_annotation_in_the_singular() {
+    use normcoder::ui::i18n::{EN, FR};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let note = dir.path().join("note.txt");
+    std::fs::write(&note, "Les États doivent protéger l’internet.").expect("write");
+    let picker = ScriptedPicker {
+        save: vec![dir.path().join("study.ncp.ron")],
+        documents: vec![vec![note]],
+        ..ScriptedPicker::default()
+    };
+    let mut h = harness(app_on(None, picker, Some("chloe")));
+    h.run();
+    h.get_by_label("New project…").click();
+    h.run();
+    assert!(
+        h.state().session.is_some(),
+        "{:?} {:?}",
+        h.state().dialog,
+        h.state().status
+    );
+    h.get_by_label(EN.empty_project);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    wait_for_import(&mut h);
+    h.get_by_label("Import summary");
+    h.get_by_label("Close").click();
+    h.run();
+    // Click in the text (below its one line: the caret goes to its end), select the last
+    // characters with Shift+Left as a person does, then code them with the key 1.
+    h.get_by_label_contains("Text: ").click();
+    h.run();
+    for _ in 0..9 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    }
+    h.run();
+    assert!(h.state().view.selection().is_some(), "Shift+Left selects");
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(
+        h.state()
+            .session
+            .as_ref()
+            .expect("open")
+            .project()
+            .annotation_count(),
+        1
+    );
+    h.get_by_label_contains("· 1 annotation");
+    assert!(h.query_by_label_contains("1 annotations").is_none());
+    h.get_by_label("Σ 1 annotation");
+    // Ctrl+S: the status bar says "Saved" once, not "Saved | Saved".
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(h.state().status.as_deref(), Some(EN.saved));
+    assert_eq!(h.query_all_by_label(EN.saved).count(), 1);
+    h.state_mut().prefs.lang = Lang::Fr;
+    h.run();
+    h.get_by_label("Σ 1 annotation");
+    assert!(FR.empty_project.contains("Ctrl+I"));
+}

@@ -64,7 +64,7 @@ pub(super) fn show_report(
                 parts.push(format!("{} {}", r.codes, t.report_codes));
                 if view.kind == ReportKind::Project {
                     parts.push(format!("{} {}", r.coders, t.export_coders_n));
-                    parts.push(format!("{} {}", r.annotations, t.annotations));
+                    parts.push(crate::ui::i18n::annotations(cx.lang, r.annotations));
                 }
                 let line = format!("{} {}", t.report_imported, parts.join(", "));
                 ui.label(line);

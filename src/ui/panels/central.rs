@@ -49,7 +49,13 @@ impl CentralPanel {
                 return;
             };
             let Some(doc) = cx.document() else {
-                ui.label(t.no_document);
+                // An empty project says how to fill it, not to choose from an empty list.
+                let hint = if project.documents().next().is_none() {
+                    t.empty_project
+                } else {
+                    t.no_document
+                };
+                ui.add(egui::Label::new(hint).wrap());
                 return;
             };
             ui.heading(&doc.meta().title);

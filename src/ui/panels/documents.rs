@@ -57,7 +57,11 @@ impl DocumentsPanel {
                         .flatten()
                         .collect::<Vec<_>>()
                         .join(" · ");
-                        let text = format!("{}\n{details} · {count} {}", meta.title, t.annotations);
+                        let text = format!(
+                            "{}\n{details} · {}",
+                            meta.title,
+                            crate::ui::i18n::annotations(cx.lang, count)
+                        );
                         let response = ui
                             .selectable_label(selected, text)
                             .on_hover_text(meta.origin.clone().unwrap_or_default());

@@ -9,6 +9,7 @@ pub fn show(ui: &mut Ui, cx: &Cx<'_>) {
     let t = cx.tr();
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
+            let mut shown_state = None;
             let coder = cx.coder.map_or("—", |c| c.name.as_str());
             ui.label(format!("{}: {coder}", t.coder));
             ui.separator();
@@ -16,7 +17,7 @@ pub fn show(ui: &mut Ui, cx: &Cx<'_>) {
                 let project = session.project();
                 if let Some(doc) = cx.document() {
                     let shown = cx.visible_annotations().len();
-                    ui.label(format!("{shown} {}", t.annotations));
+                    ui.label(crate::ui::i18n::annotations(cx.lang, shown));
                     ui.separator();
                     if let Some(span) = cx.selection {
                         ui.label(format!(
@@ -32,9 +33,8 @@ pub fn show(ui: &mut Ui, cx: &Cx<'_>) {
                     }
                 }
                 ui.label(format!(
-                    "Σ {} {}",
-                    project.annotation_count(),
-                    t.annotations
+                    "Σ {}",
+                    crate::ui::i18n::annotations(cx.lang, project.annotation_count())
                 ));
                 ui.separator();
                 let state = if !session.is_dirty() {
@@ -45,10 +45,14 @@ pub fn show(ui: &mut Ui, cx: &Cx<'_>) {
                     t.unsaved
                 };
                 ui.label(state);
+                shown_state = Some(state);
             }
-            if let Some(message) = cx.status {
+            // The last message, unless it repeats the save state beside it ("Saved | Saved"); a
+            // long one is cut at the window's edge with the whole text on hover.
+            if let Some(message) = cx.status.filter(|m| Some(*m) != shown_state) {
                 ui.separator();
-                ui.label(message);
+                ui.add(egui::Label::new(message).truncate())
+                    .on_hover_text(message);
             }
         });
     });
