@@ -299,3 +299,26 @@ fn retrieval_filters_by_kind_date_language_and_attribute() {
         assert!(!expected.is_empty() && expected.len() < all);
     }
 }
+
+#[test]
+fn corpus_search_without_a_code_says_so_once_beside_two_disabled_buttons() {
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = demo_window(demo_copy(dir.path()), ScriptedPicker::default());
+    h.get_by_label("Analysis").click();
+    h.run();
+    h.get_by_label("Search the corpus").click();
+    h.run();
+    // Type the pattern as a person does.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Pattern")
+        .click();
+    h.run();
+    h.event(egui::Event::Text("cybersecurite".to_owned()));
+    h.run();
+    assert!(!h.state().analysis.search.hits.is_empty());
+    assert_eq!(h.query_all_by_label("Tick at least one code.").count(), 1);
+    for label in ["Code all hits", "Code ticked hits"] {
+        let button = h.get_by_label(label);
+        assert!(button.accesskit_node().is_disabled(), "{label} is disabled");
+    }
+}

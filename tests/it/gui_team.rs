@@ -192,10 +192,23 @@ fn disagreement_view_steps_accepts_into_consensus_and_undoes() {
     h.state_mut().push(UiCommand::Team(TeamCommand::GoTo(i)));
     h.run();
     // The current place is shown above the buttons and selected in the list.
-    assert_eq!(
-        h.query_all_by_label(&place_label(i, &place, &EN)).count(),
-        2
-    );
+    let shown = project(&h);
+    let doc_id = h
+        .state()
+        .team
+        .disagreement
+        .document(&shown)
+        .expect("the document compared");
+    let document = shown.document(&doc_id).expect("document");
+    let label = place_label(i, &place, document, &EN);
+    assert_eq!(h.query_all_by_label(&label).count(), 2);
+    // The list says the words of the place, not offsets.
+    let words = document
+        .slice(CharSpan::new(place.start, place.end).expect("span"))
+        .expect("slice");
+    let first = words.split_whitespace().next().expect("a word");
+    assert!(label.contains(first), "{label} lacks {first}");
+    assert!(!label.contains(&format!("({}–{})", place.start, place.end)));
     let doc = h
         .state()
         .team

@@ -164,10 +164,17 @@ pub(super) fn show(panel: &mut SearchPanel, ui: &mut Ui, cx: &Cx<'_>, cmds: &mut
     ui.horizontal(|ui| {
         ui.label(format!("{} {}", panel.hits.len(), t.hits));
         let ticked = panel.hits.iter().any(|h| h.ticked);
+        // Without a code there is nothing to preview: one hint, and both buttons under their own
+        // names, disabled (not two identical "tick a code" buttons).
+        let no_code = panel.codes.is_empty();
         for (ticked_only, label) in [(false, t.code_all_hits), (true, t.code_ticked_hits)] {
-            let preview = panel.preview(project, ticked_only);
+            let preview = if no_code {
+                None
+            } else {
+                panel.preview(project, ticked_only)
+            };
             let summary = preview.as_ref().map_or_else(
-                || t.choose_codes.to_owned(),
+                || label.to_owned(),
                 |p| {
                     format!(
                         "{label} ({} {}, {} {})",
@@ -186,6 +193,9 @@ pub(super) fn show(panel: &mut SearchPanel, ui: &mut Ui, cx: &Cx<'_>, cmds: &mut
             {
                 command = Some(AnalysisCommand::Autocode(ticked_only));
             }
+        }
+        if no_code {
+            ui.weak(t.choose_codes);
         }
     });
     ui.separator();

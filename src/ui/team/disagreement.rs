@@ -169,18 +169,28 @@ fn kind_label(kind: Kind, t: &Tr) -> &'static str {
     }
 }
 
-/// The line of the list for a place.
+/// The line of the list for a place: its number, code, kind, who coded it and the words
+/// themselves (the first 60 characters, on one line), so that a place is recognised by what it
+/// says rather than by offsets. `doc` is the document the place is in.
 #[must_use]
-pub fn place_label(i: usize, p: &Place, t: &Tr) -> String {
+pub fn place_label(i: usize, p: &Place, doc: &crate::model::Document, t: &Tr) -> String {
     let by: Vec<&str> = p.coded_by.iter().map(CoderId::as_str).collect();
+    let words = crate::model::CharSpan::new(p.start, p.end)
+        .ok()
+        .and_then(|span| doc.slice(span).ok())
+        .unwrap_or_default();
+    let flat = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote = if flat.chars().count() > 60 {
+        format!("{}…", flat.chars().take(60).collect::<String>())
+    } else {
+        flat
+    };
     format!(
-        "{}. {} · {} · {} ({}–{})",
+        "{}. {} · {} · {} « {quote} »",
         i + 1,
         p.code,
         kind_label(p.kind, t),
         by.join(", "),
-        p.start,
-        p.end
     )
 }
 
@@ -238,6 +248,9 @@ pub(super) fn show(
     let Some(doc_id) = panel.document(project) else {
         return;
     };
+    let Some(document) = project.document(&doc_id) else {
+        return;
+    };
     let coders = panel.compared(project, &doc_id);
     ui.separator();
     if coders.len() < 2 {
@@ -266,7 +279,10 @@ pub(super) fn show(
                 }
             });
             if let Some(p) = panel.current.and_then(|i| panel.places.get(i)) {
-                ui.label(RichText::new(place_label(panel.current.unwrap_or(0), p, t)).strong());
+                ui.label(
+                    RichText::new(place_label(panel.current.unwrap_or(0), p, document, t)).strong(),
+                )
+                .on_hover_text(format!("{}–{}", p.start, p.end));
                 for coder in coders.iter().filter(|c| c.as_str() != panel.consensus_id) {
                     if ui
                         .button(format!("{} {coder}", t.accept_coding_of))
@@ -289,7 +305,12 @@ pub(super) fn show(
                         let Some(p) = panel.places.get(i) else {
                             continue;
                         };
-                        let r = ui.selectable_label(panel.current == Some(i), place_label(i, p, t));
+                        let r = ui
+                            .selectable_label(
+                                panel.current == Some(i),
+                                place_label(i, p, document, t),
+                            )
+                            .on_hover_text(format!("{}–{}", p.start, p.end));
                         if r.clicked() {
                             commands.push(TeamCommand::GoTo(i));
                         }
