@@ -10,7 +10,7 @@ use crate::ui::command::UiCommand;
 use crate::ui::context::Cx;
 use crate::ui::document_view::{DocumentView, Highlight, ViewInput};
 
-use super::colour32;
+use super::readable;
 
 /// What the highlight list of the document view depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,8 @@ struct HighlightKey {
     state: u64,
     coder: Option<CoderId>,
     selected: Option<AnnotationId>,
+    /// The theme: colours are drawn for its background.
+    dark: bool,
 }
 
 /// The centre and the highlights it last built, with what they were built for.
@@ -67,8 +69,16 @@ impl CentralPanel {
                 state: session.history().state(),
                 coder: cx.coder_filter.cloned(),
                 selected: cx.selected_annotation.cloned(),
+                dark: ui.visuals().dark_mode,
             };
             if self.highlights.as_ref().is_none_or(|(k, _)| k != &key) {
+                // Each code's drawn colour once, not once per annotation.
+                let background = ui.visuals().panel_fill;
+                let drawn: std::collections::HashMap<&crate::model::CodeId, egui::Color32> = book
+                    .codes()
+                    .iter()
+                    .map(|c| (&c.id, readable(c.colour, background)))
+                    .collect();
                 let list: Vec<Highlight> = cx
                     .visible_annotations()
                     .into_iter()
@@ -78,8 +88,7 @@ impl CentralPanel {
                         colours: a
                             .codes()
                             .iter()
-                            .filter_map(|c| book.code(c))
-                            .map(|c| colour32(c.colour))
+                            .filter_map(|c| drawn.get(c).copied())
                             .collect(),
                         selected: cx.selected_annotation == Some(a.id()),
                     })

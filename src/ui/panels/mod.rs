@@ -22,6 +22,51 @@ pub fn colour32(c: Colour) -> Color32 {
     Color32::from_rgb(c.r, c.g, c.b)
 }
 
+/// The least contrast a code's swatch or highlight keeps with the panel behind it (WCAG 1.4.11,
+/// non-text contrast).
+pub const MIN_CONTRAST: f32 = 3.0;
+
+/// WCAG relative luminance of an opaque colour.
+fn luminance(c: Color32) -> f32 {
+    let channel = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+}
+
+/// WCAG contrast ratio of two opaque colours (1 to 21).
+#[must_use]
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A code's colour as drawn on `background`: itself when it stands out by 3:1 or more, else the
+/// nearest shade towards white (on a dark panel) or black (on a light one) that does — so the
+/// dark grey of "non-State hostile actor" stays visible in the dark theme and a yellow code in
+/// the light one, without changing the codebook.
+#[must_use]
+pub fn readable(c: Colour, background: Color32) -> Color32 {
+    let base = colour32(c);
+    if contrast(base, background) >= MIN_CONTRAST {
+        return base;
+    }
+    let toward = if luminance(background) < 0.18 {
+        Color32::WHITE
+    } else {
+        Color32::BLACK
+    };
+    (1..=20)
+        .map(|step| base.lerp_to_gamma(toward, step as f32 / 20.0))
+        .find(|c| contrast(*c, background) >= MIN_CONTRAST)
+        .unwrap_or(toward)
+}
+
 /// One checkbox per code of the codebook (swatch, id, label on hover), ticking codes in and
 /// out of `chosen`; for a wrapping row.
 pub fn code_checkboxes(
@@ -73,7 +118,8 @@ pub fn code_swatch(ui: &mut Ui, code: &Code) {
     let height = ui.spacing().interact_size.y.max(12.0);
     let (rect, _) = ui.allocate_exact_size(vec2(12.0, height), Sense::hover());
     let square = egui::Rect::from_center_size(rect.center(), vec2(12.0, 12.0));
-    ui.painter().rect_filled(square, 2.0, colour32(code.colour));
+    let colour = readable(code.colour, ui.visuals().panel_fill);
+    ui.painter().rect_filled(square, 2.0, colour);
 }
 
 /// A row of tabs, each named by the command that opens it from a menu (one label for both).
@@ -110,4 +156,43 @@ pub fn busy_window(ctx: &egui::Context, id: &str, label: &str) {
                 ui.label(label);
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MIN_CONTRAST, colour32, contrast, readable};
+
+    #[test]
+    fn every_built_in_code_colour_is_drawn_with_3_to_1_contrast_in_both_themes() {
+        let themes = [egui::Visuals::dark(), egui::Visuals::light()];
+        let mut checked = 0;
+        for name in crate::store::builtin::names() {
+            let book = crate::store::builtin::codebook(&[name]).expect("codebook");
+            for code in book.codes() {
+                for visuals in &themes {
+                    let bg = visuals.panel_fill;
+                    let drawn = readable(code.colour, bg);
+                    assert!(
+                        contrast(drawn, bg) >= MIN_CONTRAST,
+                        "{} on {bg:?}: {}",
+                        code.id,
+                        contrast(drawn, bg)
+                    );
+                    if contrast(colour32(code.colour), bg) >= MIN_CONTRAST {
+                        assert_eq!(drawn, colour32(code.colour), "a readable colour is kept");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 40);
+    }
+
+    #[test]
+    fn contrast_is_the_wcag_ratio() {
+        let black = egui::Color32::BLACK;
+        let white = egui::Color32::WHITE;
+        assert!((contrast(black, white) - 21.0).abs() < 0.01);
+        assert!((contrast(white, white) - 1.0).abs() < 0.001);
+    }
 }

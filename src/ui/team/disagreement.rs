@@ -15,7 +15,7 @@ use crate::team::lanes::{self, Segment};
 use crate::ui::command::{Command, TeamCommand, UiCommand};
 use crate::ui::context::Cx;
 use crate::ui::i18n::Tr;
-use crate::ui::panels::colour32;
+use crate::ui::panels::readable;
 
 /// The consensus coder's id unless the user types another.
 pub const DEFAULT_CONSENSUS: &str = "consensus";
@@ -393,7 +393,7 @@ fn lanes_view(
         .codebook()
         .codes()
         .iter()
-        .map(|c| (&c.id, colour32(c.colour)))
+        .map(|c| (&c.id, readable(c.colour, ui.visuals().panel_fill)))
         .collect();
     let font = FontId::proportional(15.0);
     let font_height = ui.ctx().fonts_mut(|f| f.row_height(&font));
