@@ -758,3 +758,71 @@ fn a_new_project_says_how_to_import_and_counts_one_annotation_in_the_singular() 
     h.get_by_label("Σ 1 annotation");
     assert!(FR.empty_project.contains("Ctrl+I"));
 }
+
+#[test]
+fn at_1024_by_700_every_code_and_the_annotation_buttons_can_be_reached() {
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
+    h.run();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 700.0));
+    let codes: Vec<String> = h
+        .state()
+        .session
+        .as_ref()
+        .expect("open")
+        .project()
+        .codebook()
+        .codes()
+        .iter()
+        .map(|c| c.label.en.clone())
+        .collect();
+    let is_row =
+        |n: &egui_kittest::Node<'_>| n.accesskit_node().role() == egui::accesskit::Role::Button;
+    for label in &codes {
+        let row = format!("] {label}");
+        h.query_all_by_label_contains(&row)
+            .find(|n| is_row(n))
+            .unwrap_or_else(|| panic!("no row for {label}"))
+            .scroll_to_me();
+        h.run();
+        let node = h
+            .query_all_by_label_contains(&row)
+            .find(|n| is_row(n))
+            .expect("the code's row");
+        assert!(
+            screen.contains(node.rect().center()),
+            "{label} cannot be brought into the window"
+        );
+    }
+    // The next annotation's details: its Delete button can be scrolled to and pressed.
+    h.key_press(Key::N);
+    h.run();
+    let before = h
+        .state()
+        .session
+        .as_ref()
+        .expect("open")
+        .project()
+        .annotation_count();
+    h.get_by_label("Delete").scroll_to_me();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .session
+            .as_ref()
+            .expect("open")
+            .project()
+            .annotation_count(),
+        before - 1
+    );
+}

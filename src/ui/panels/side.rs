@@ -1,4 +1,5 @@
-//! The right side: the codebook above, the selected annotation's details below.
+//! The right side: the codebook above, the selected annotation's details below, with a split
+//! the user can drag between them.
 
 use egui::Ui;
 
@@ -20,14 +21,23 @@ pub fn show(
         .resizable(true)
         .default_size(320.0)
         .show(ui, |ui| {
+            // A split the user can drag: the codebook above, the details below, each scrolling
+            // on its own, so that every code and every button stays reachable on a small screen.
             let height = ui.available_height();
-            egui::ScrollArea::vertical()
-                .id_salt("codebook-scroll")
-                .max_height(height * 0.58)
-                .show(ui, |ui| codebook.show(ui, cx, cmds));
-            ui.separator();
+            egui::Panel::top("codebook-part")
+                .resizable(true)
+                .default_size(height * 0.55)
+                .min_size(120.0)
+                .max_size((height - 160.0).max(120.0))
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("codebook-scroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| codebook.show(ui, cx, cmds));
+                });
             egui::ScrollArea::vertical()
                 .id_salt("details-scroll")
+                .auto_shrink([false, false])
                 .show(ui, |ui| details.show(ui, cx, cmds));
         });
 }
