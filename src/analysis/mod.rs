@@ -10,6 +10,7 @@ pub(crate) mod fixture;
 pub mod frequency;
 pub mod matrix;
 pub mod query;
+pub mod scope;
 pub mod search;
 pub mod svg;
 pub mod table;

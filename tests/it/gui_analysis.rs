@@ -322,3 +322,47 @@ fn corpus_search_without_a_code_says_so_once_beside_two_disabled_buttons() {
         assert!(button.accesskit_node().is_disabled(), "{label} is disabled");
     }
 }
+
+#[test]
+fn tables_open_on_a_rule_that_answers_show_labels_and_filter_by_coder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let p = path.to_str().unwrap().to_owned();
+    let mut h = demo_window(path, ScriptedPicker::default());
+    h.get_by_label("Analysis").click();
+    h.run();
+    h.get_by_label("Tables").click();
+    h.run();
+    // The principle × actor table starts on "same paragraph" and is not all zeros on the demo.
+    assert_eq!(h.state().analysis.tables.rule, Rule::Paragraph);
+    let counts = |h: &Harness<'static, NormcoderApp>| -> Vec<Vec<usize>> {
+        h.state()
+            .analysis
+            .tables
+            .shown()
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.iter().filter_map(Cell::count).collect())
+            .collect()
+    };
+    let all = counts(&h);
+    let out = normcoder(&["matrix", &p, "--rule", "paragraph", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&text(&out).0).unwrap();
+    let cli: Vec<Vec<usize>> = serde_json::from_value(v["cells"].clone()).unwrap();
+    assert_eq!(all, cli);
+    assert!(all.iter().flatten().any(|&n| n > 0));
+    h.get_by_label_contains("Rule `paragraph`");
+    // Codes read by their labels (ids on hover).
+    h.get_by_label("Protect individuals and infrastructure");
+    h.get_by_label("State / government");
+    // One coder's share, chosen with the coder list.
+    h.get_by_label("Coder").click();
+    h.run();
+    h.get_by_label("alice").click();
+    h.run();
+    let alice = counts(&h);
+    let total: usize = all.iter().flatten().sum();
+    let alone: usize = alice.iter().flatten().sum();
+    assert!(alone > 0 && alone < total, "alice {alone} of {total}");
+}

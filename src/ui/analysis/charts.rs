@@ -132,7 +132,7 @@ pub(super) fn show(
             egui::ComboBox::new("chart-rule", t.rule)
                 .selected_text(rule_label(*rule, t))
                 .show_ui(ui, |ui| {
-                    for r in [Rule::Same, Rule::Overlap] {
+                    for r in Rule::ALL {
                         ui.selectable_value(rule, r, rule_label(r, t));
                     }
                 });
