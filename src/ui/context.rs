@@ -39,6 +39,8 @@ pub struct Cx<'a> {
     pub status: Option<&'a str>,
     /// The recovery file is up to date with the project in memory.
     pub autosaved: bool,
+    /// The longest line of the document view, in characters (`None`: the whole width).
+    pub reading_chars: Option<u16>,
 }
 
 impl<'a> Cx<'a> {

@@ -302,6 +302,8 @@ strings! {
     // ---- end of import strings ----
     annotation_one: "annotation", "annotation";
     empty_project: "This project has no document yet. Import documents with Ctrl+I (File > Import documents…) or drop files and folders on this window.", "Ce projet n’a encore aucun document. Importez des documents avec Ctrl+I (Fichier > Importer des documents…) ou déposez des fichiers et des dossiers sur cette fenêtre.";
+    reading_width: "Reading width", "Largeur de lecture";
+    whole_width: "The whole width", "Toute la largeur";
     digit_keys_hint: "Digit keys work on the number row, with or without Shift (on AZERTY too), and on the keypad.", "Les touches chiffres marchent sur la rangée des chiffres, avec ou sans Maj (en AZERTY aussi), et sur le pavé numérique.";
 }
 

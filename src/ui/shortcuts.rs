@@ -139,6 +139,7 @@ mod tests {
             recent: &[],
             status: None,
             autosaved: false,
+            reading_chars: None,
         }
     }
 

@@ -826,3 +826,50 @@ fn at_1024_by_700_every_code_and_the_annotation_buttons_can_be_reached() {
         before - 1
     );
 }
+
+#[test]
+fn on_a_wide_screen_lines_are_capped_and_centred_and_the_view_menu_changes_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1000.0))
+        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
+    h.run();
+    // Where the first character is painted, and the widest line (its right edge).
+    let extent = |h: &Harness<'static, NormcoderApp>| {
+        let view = &h.state().view;
+        let visible = view.visible_chars();
+        let left = view.char_rect(0).expect("first character").left();
+        let right = visible
+            .filter_map(|c| view.char_rect(c))
+            .map(|r| r.right())
+            .fold(0.0_f32, f32::max);
+        (left, right)
+    };
+    let (left, right) = extent(&h);
+    // About 100 characters of the body font a line (~6.4 points each), centred between the
+    // documents list and the codebook.
+    assert!(
+        right - left > 500.0 && right - left < 800.0,
+        "{left}..{right}"
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Reading width").click();
+    h.run();
+    h.get_by_label("The whole width").click();
+    h.run();
+    assert_eq!(h.state().prefs.reading_chars, None);
+    let (whole_left, whole_right) = extent(&h);
+    assert!(whole_right - whole_left > right - left + 300.0);
+    // The capped column sits in the middle of the whole one.
+    let (margin_left, margin_right) = (left - whole_left, whole_right - right);
+    assert!(
+        margin_left > 200.0 && (margin_left - margin_right).abs() < 60.0,
+        "margins {margin_left} and {margin_right}"
+    );
+}

@@ -40,6 +40,7 @@ impl NormcoderApp {
             }
             UiCommand::SelectAnnotation(id) => self.select_annotation(id),
             UiCommand::SetLang(lang) => self.prefs.lang = lang,
+            UiCommand::SetReadingWidth(chars) => self.prefs.reading_chars = chars,
             UiCommand::ShowCoder(coder) => self.coder_filter = coder,
             UiCommand::SetCoder(name) => {
                 if let Some(coder) = crate::model::Coder::from_name(&name) {

@@ -57,6 +57,7 @@ impl NormcoderApp {
             recent: &prefs.recent,
             status: status.as_deref(),
             autosaved,
+            reading_chars: prefs.reading_chars,
         };
         crate::ui::shortcuts::read(&ctx, &cx, dialog.is_some(), &mut cmds);
         menu_bar::show(ui, &cx, &mut cmds);

@@ -172,6 +172,7 @@ impl NormcoderApp {
             recent: &self.prefs.recent,
             status: self.status.as_deref(),
             autosaved: self.autosaved(),
+            reading_chars: self.prefs.reading_chars,
         }
     }
 

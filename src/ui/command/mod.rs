@@ -40,6 +40,8 @@ pub enum UiCommand {
     Reveal(DocId, CharSpan),
     SelectAnnotation(Option<AnnotationId>),
     SetLang(Lang),
+    /// The document's longest line, in characters (`None`: the whole width).
+    SetReadingWidth(Option<u16>),
     ShowCoder(Option<CoderId>),
     /// The name typed at "Who is coding?".
     SetCoder(String),

@@ -300,6 +300,26 @@ impl DocumentView {
         self.set_zoom(0);
     }
 
+    /// The width, in points, of a line of `chars` typical characters at the current zoom, with
+    /// the view's margins and scroll bar: what the centre gives the view when the reading width
+    /// is capped.
+    #[must_use]
+    pub fn reading_width(&self, ui: &Ui, chars: u16) -> f32 {
+        let params = self.layout_params(ui);
+        let sample = "abcdefghijklmnopqrstuvwxyz éèàç,. ";
+        let mut sum = 0.0;
+        let mut n = 0.0;
+        ui.fonts_mut(|f| {
+            for c in sample.chars() {
+                sum += f.glyph_width(&params.font_id, c);
+                n += 1.0;
+            }
+        });
+        let scroll = &ui.spacing().scroll;
+        let bar = scroll.bar_width + scroll.bar_outer_margin + scroll.bar_inner_margin;
+        f32::from(chars) * sum / n + bar + 2.0 * TEXT_MARGIN
+    }
+
     /// The text size, in percent of the body font (50 to 300).
     #[must_use]
     pub fn zoom_percent(&self) -> u32 {

@@ -102,30 +102,33 @@ impl CentralPanel {
                 highlights,
                 highlights_revision: session.history().state(),
             };
-            let output = view.show(ui, &input);
+            // Lines no longer than the reading width, the column centred in the panel.
+            let full = ui.available_width();
+            let width = cx
+                .reading_chars
+                .map_or(full, |chars| view.reading_width(ui, chars).min(full));
+            let output = if width + 1.0 < full {
+                let margin = ((full - width) / 2.0).floor();
+                ui.horizontal_top(|ui| {
+                    ui.add_space(margin);
+                    let height = ui.available_height();
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(width, height),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_max_width(width);
+                            view.show(ui, &input)
+                        },
+                    )
+                    .inner
+                })
+                .inner
+            } else {
+                view.show(ui, &input)
+            };
             if !output.hovered.is_empty() {
-                let text: Vec<String> = output
-                    .hovered
-                    .iter()
-                    .filter_map(|id| project.annotation(id))
-                    .map(|a| {
-                        let codes: Vec<&str> = a
-                            .codes()
-                            .iter()
-                            .filter_map(|c| book.code(c))
-                            .map(|c| c.label.get(lang))
-                            .collect();
-                        let mut line = format!("{} — {}", codes.join(", "), a.coder());
-                        if !a.memo().is_empty() {
-                            let _ = write!(line, "\n  {}", a.memo());
-                        }
-                        line
-                    })
-                    .collect();
-                output
-                    .response
-                    .clone()
-                    .on_hover_text_at_pointer(text.join("\n"));
+                let text = hover_text(project, &output.hovered, lang);
+                output.response.clone().on_hover_text_at_pointer(text);
             }
             if let Some(id) = output.clicked {
                 cmds.push(UiCommand::SelectAnnotation(Some(id)));
@@ -136,4 +139,31 @@ impl CentralPanel {
             }
         });
     }
+}
+
+/// What hovering annotations says: each one's codes, coder and memo.
+fn hover_text(
+    project: &crate::model::Project,
+    hovered: &[AnnotationId],
+    lang: crate::model::Lang,
+) -> String {
+    let book = project.codebook();
+    hovered
+        .iter()
+        .filter_map(|id| project.annotation(id))
+        .map(|a| {
+            let codes: Vec<&str> = a
+                .codes()
+                .iter()
+                .filter_map(|c| book.code(c))
+                .map(|c| c.label.get(lang))
+                .collect();
+            let mut line = format!("{} — {}", codes.join(", "), a.coder());
+            if !a.memo().is_empty() {
+                let _ = write!(line, "\n  {}", a.memo());
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -100,6 +100,17 @@ fn view_menu(ui: &mut Ui, cx: &Cx<'_>, cmds: &mut Vec<UiCommand>) {
     item(ui, cx, Command::ZoomIn, open, cmds);
     item(ui, cx, Command::ZoomOut, open, cmds);
     item(ui, cx, Command::ZoomReset, open, cmds);
+    ui.menu_button(t.reading_width, |ui| {
+        for chars in [Some(80), Some(100), Some(120), None] {
+            let label = chars.map_or_else(
+                || t.whole_width.to_owned(),
+                |n| format!("{n} {}", t.characters),
+            );
+            if ui.radio(cx.reading_chars == chars, label).clicked() {
+                cmds.push(UiCommand::SetReadingWidth(chars));
+            }
+        }
+    });
     ui.separator();
     ui.menu_button(t.language, |ui| {
         for (lang, name) in [(Lang::En, "English"), (Lang::Fr, "Français")] {
