@@ -873,3 +873,56 @@ fn on_a_wide_screen_lines_are_capped_and_centred_and_the_view_menu_changes_it() 
         "margins {margin_left} and {margin_right}"
     );
 }
+
+#[test]
+fn the_palette_opens_beside_a_mouse_selection_not_over_it() {
+    use egui::{Event, PointerButton};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    // Drag with the mouse across some characters of a visible line.
+    let (from, to) = {
+        let view = &h.state().view;
+        let first = view.visible_chars().start + 400;
+        let a = view.char_rect(first).expect("laid out");
+        let b = view.char_rect(first + 12).expect("laid out");
+        (a.center(), b.center())
+    };
+    h.event(Event::PointerMoved(from));
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.event(Event::PointerMoved(to));
+    h.run();
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let span = h.state().view.selection().expect("the drag selected text");
+    assert!(
+        h.state().palette.is_open(),
+        "the palette opens after a mouse selection"
+    );
+    let selected = {
+        let view = &h.state().view;
+        let a = view.char_rect(span.start()).expect("start");
+        let b = view.char_rect(span.end()).expect("end");
+        a.union(b)
+    };
+    let palette = h.get_by_label("Code the selection…").rect();
+    assert!(
+        palette.top() >= selected.bottom() || palette.bottom() <= selected.top(),
+        "palette {palette:?} over the selection {selected:?}"
+    );
+}

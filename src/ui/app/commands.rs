@@ -194,10 +194,22 @@ impl NormcoderApp {
 
     /// Opens the code palette at the pointer; `keyboard` gives its filter the keyboard.
     fn open_palette(&mut self, ctx: &Context, keyboard: bool) {
-        let at = ctx
+        let pointer = ctx
             .input(|i| i.pointer.latest_pos())
             .map(|p| p + egui::vec2(12.0, 16.0));
-        self.palette.open(at, keyboard);
+        let beside = self.view.selection().and_then(|span| {
+            let (start, end) = (
+                self.view.char_rect(span.start())?,
+                self.view.char_rect(span.end())?,
+            );
+            Some(crate::ui::palette::place_beside(
+                start,
+                end,
+                ctx.content_rect(),
+            ))
+        });
+        let (at, height) = beside.map_or((pointer, None), |(at, h)| (Some(at), Some(h)));
+        self.palette.open(at, height, keyboard);
     }
 
     /// The next (or previous) hit of the search bar, selected in its document.
