@@ -128,10 +128,47 @@ pub fn run(
                     h.quote.replace('\n', " "),
                     h.after
                 )?;
+                write_memo(out, &h.memo)?;
             }
             writeln!(out, "{} segment(s)", hits.len())?;
         }
         _ => print(&hits_table(&hits), &hits, format, out)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A segment's memo under its line, indented so the eye can tell it from the next segment; a memo
+/// of several lines keeps them, each aligned under the first. Nothing for an empty memo.
+fn write_memo(out: &mut dyn Write, memo: &str) -> std::io::Result<()> {
+    let memo = memo.trim();
+    if memo.is_empty() {
+        return Ok(());
+    }
+    for (i, line) in memo.lines().enumerate() {
+        let label = if i == 0 { "memo:" } else { "" };
+        writeln!(out, "    {label:<5} {}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn memo_lines(memo: &str) -> String {
+        let mut out = Vec::new();
+        write_memo(&mut out, memo).expect("write to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn memo_is_indented_under_its_segment() {
+        assert_eq!(memo_lines("à revoir"), "    memo: à revoir\n");
+        assert_eq!(
+            memo_lines("first line\nsecond line\n"),
+            "    memo: first line\n          second line\n"
+        );
+        assert_eq!(memo_lines(""), "");
+        assert_eq!(memo_lines("  \n "), "");
+    }
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use crate::model::ModelError;
 
+use super::LooksLike;
+
 /// A project-file error. Messages name the file last, after the cause (rerun's rule).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -22,9 +24,19 @@ pub enum StoreError {
         col: usize,
         message: String,
     },
-    #[error("not a Normcoder project ({reason}): {}", path_or_text(path.as_deref()))]
+    /// The file is not a Normcoder project at all: some other tool's RON (`looks_like` is `None`),
+    /// or a document, an archive, an empty file (`looks_like` says which, so the window can say
+    /// it in the user's language and offer to import a document).
+    #[error(
+        "not a Normcoder project ({reason}{}): {}",
+        advice(*looks_like, path.as_deref()),
+        path_or_text(path.as_deref())
+    )]
     NotAProject {
         path: Option<PathBuf>,
+        /// What the file looks like instead, when its first bytes tell.
+        looks_like: Option<LooksLike>,
+        /// Why, in English (`it looks like a plain-text document`, `format is "qualcoder-project"…`).
         reason: String,
     },
     #[error(
@@ -63,7 +75,13 @@ impl StoreError {
                 col,
                 message,
             },
-            Self::NotAProject { reason, .. } => Self::NotAProject { path: p, reason },
+            Self::NotAProject {
+                looks_like, reason, ..
+            } => Self::NotAProject {
+                path: p,
+                looks_like,
+                reason,
+            },
             Self::TooNew {
                 version, supported, ..
             } => Self::TooNew {
@@ -88,6 +106,26 @@ impl StoreError {
 
 fn path_or_text(path: Option<&std::path::Path>) -> String {
     path.map_or_else(|| "<text>".to_owned(), |p| p.display().to_string())
+}
+
+/// `; import it into a project with …` for a file that has a way forward, naming the file as a
+/// shell would need it; nothing otherwise.
+fn advice(looks_like: Option<LooksLike>, path: Option<&std::path::Path>) -> String {
+    let file = path.map_or_else(
+        || "FILE".to_owned(),
+        |p| {
+            let shown = p.display().to_string();
+            if shown.contains(|c: char| c.is_whitespace() || "'\"$`\\".contains(c)) {
+                format!("'{}'", shown.replace('\'', r"'\''"))
+            } else {
+                shown
+            }
+        },
+    );
+    looks_like
+        .and_then(|k| k.advice(&file))
+        .map(|a| format!("; {a}"))
+        .unwrap_or_default()
 }
 
 /// Lists problems one per line, at most 20, so that a badly broken file gives a readable message.

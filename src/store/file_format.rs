@@ -226,7 +226,8 @@ pub fn to_ron_string(project: &Project) -> Result<String, StoreError> {
 ///
 /// The common case — a current file — is parsed once. Only when that fails is the header read
 /// on its own, to tell an older file (migrated), a newer one (refused) and a foreign one apart
-/// from a plain syntax error.
+/// from a plain syntax error; text that cannot be a project at all (a document, nothing) is said
+/// to be one before the parser is asked about it.
 pub fn from_ron_str(text: &str) -> Result<Loaded, StoreError> {
     let (file, migrated_from) = match ron::from_str::<ProjectFile>(text) {
         Ok(file) => {
@@ -234,6 +235,13 @@ pub fn from_ron_str(text: &str) -> Result<Loaded, StoreError> {
             (file, None)
         }
         Err(full_error) => {
+            if let Some(kind) = super::looks_like(text.as_bytes(), None) {
+                return Err(StoreError::NotAProject {
+                    path: None,
+                    looks_like: Some(kind),
+                    reason: kind.reason(),
+                });
+            }
             let header: Header = ron::from_str(text).map_err(|e| header_error(&e))?;
             check_header(&header.format, header.version)?;
             if header.version == CURRENT_VERSION {
@@ -262,6 +270,7 @@ fn check_header(format: &str, version: u32) -> Result<(), StoreError> {
     if format != FORMAT_NAME {
         return Err(StoreError::NotAProject {
             path: None,
+            looks_like: None,
             reason: format!("format is {format:?}, expected {FORMAT_NAME:?}"),
         });
     }
@@ -294,6 +303,7 @@ fn header_error(e: &ron::error::SpannedError) -> StoreError {
     match &e.code {
         ron::Error::MissingStructField { field, .. } => StoreError::NotAProject {
             path: None,
+            looks_like: None,
             reason: format!("it has no `{field}` field"),
         },
         _ => syntax_error(e),

@@ -25,6 +25,7 @@ pub(super) fn to_current(version: u32, text: &str) -> Result<ProjectFile<'static
         0 => Ok(v0_to_v1(parse::<V0File>(text)?)),
         v => Err(StoreError::NotAProject {
             path: None,
+            looks_like: None,
             reason: format!(
                 "file format version {v} is unknown (this build reads 0 to {CURRENT_VERSION})"
             ),

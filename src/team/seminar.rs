@@ -2,7 +2,9 @@
 //!
 //! For each student: agreement with the reference per code and pooled (α, αu, κ, percent both
 //! ways) over the documents both coded, and the passages the student missed (the reference coded
-//! them with a code, the student did not) and the extra ones (the other way round).
+//! them with a code, the student did not) and the extra ones (the other way round). Stretches of
+//! punctuation or white space alone are not listed as passages ([`is_a_passage`]); the agreement
+//! figures still count every character.
 
 use serde::Serialize;
 
@@ -40,6 +42,14 @@ pub struct SeminarReport {
     pub reference: CoderId,
     pub unit: Unit,
     pub students: Vec<StudentReport>,
+}
+
+/// Whether a stretch of text is something a student can be shown as missed or extra: a "." or a
+/// space between two passages coded alike is where two spans meet, not a passage anyone reads.
+/// Letters and digits of any script count (`char::is_alphanumeric` is Unicode-aware).
+#[must_use]
+pub fn is_a_passage(quote: &str) -> bool {
+    quote.chars().any(char::is_alphanumeric)
 }
 
 /// Compares every coder with annotations (or those in `students`) with `reference`.
@@ -99,6 +109,9 @@ pub fn seminar(
                             .and_then(|s| doc.slice(s).ok())
                             .unwrap_or_default()
                             .to_owned();
+                        if !is_a_passage(&quote) {
+                            continue;
+                        }
                         let passage = Passage {
                             doc: doc_id.clone(),
                             start: place.start,
@@ -125,4 +138,106 @@ pub fn seminar(
         unit,
         students: out,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::analysis::fixture::{at, code, coder, doc, small};
+    use crate::edit::{Action, apply};
+    use crate::model::{Annotation, AnnotationId, CharSpan, Document, DocumentMeta};
+
+    const TWO_SENTENCES: &str = "Alpha beta gamma. Delta epsilon zeta.";
+
+    fn coded(id: &str, start: usize, end: usize, who: &str) -> Action {
+        Action::AddAnnotation(
+            Annotation::new(
+                AnnotationId::new(id).unwrap(),
+                doc("s"),
+                CharSpan::new(start, end).unwrap(),
+                BTreeSet::from([code("pc.8")]),
+                coder(who),
+                "",
+                at(),
+            )
+            .unwrap(),
+        )
+    }
+
+    /// The fixture plus document `s`: alice (the teacher) codes both sentences as one passage,
+    /// bruno (the student) codes each sentence on its own and leaves out only the "." between.
+    fn with_two_sentences() -> Project {
+        let mut project = small();
+        let document = Document::new(
+            doc("s"),
+            DocumentMeta {
+                title: "Two sentences".into(),
+                ..DocumentMeta::default()
+            },
+            TWO_SENTENCES.to_owned(),
+        )
+        .unwrap();
+        apply(
+            &mut project,
+            Action::Batch(vec![
+                Action::AddDocument(document),
+                coded("s-alice", 0, 37, "alice"),
+                coded("s-bruno-1", 0, 16, "bruno"),
+                coded("s-bruno-2", 17, 37, "bruno"),
+            ]),
+        )
+        .unwrap();
+        project
+    }
+
+    fn in_doc_s(passages: &[Passage]) -> Vec<&str> {
+        passages
+            .iter()
+            .filter(|p| p.doc == doc("s"))
+            .map(|p| p.quote.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_full_stop_between_two_coded_sentences_is_not_a_missed_passage() {
+        let project = with_two_sentences();
+        let s = project.document(&doc("s")).unwrap();
+        let pair = [coder("alice"), coder("bruno")];
+        let places = disagreement::places(&project, s, &pair, &[code("pc.8")]);
+        let gaps: Vec<&str> = places
+            .iter()
+            .map(|p| &TWO_SENTENCES[p.start..p.end])
+            .collect();
+        assert_eq!(gaps, ["."], "the one character the student left out");
+        let report = seminar(&project, &coder("alice"), None, Unit::Char, None).unwrap();
+        let bruno = report
+            .students
+            .iter()
+            .find(|s| s.student == coder("bruno"))
+            .expect("bruno is a student");
+        assert_eq!(in_doc_s(&bruno.missed), Vec::<&str>::new());
+        assert_eq!(in_doc_s(&bruno.extra), Vec::<&str>::new());
+        assert!(
+            bruno
+                .missed
+                .iter()
+                .chain(&bruno.extra)
+                .all(|p| is_a_passage(&p.quote)),
+            "{bruno:?}"
+        );
+        // The other documents still list what was really missed.
+        assert!(!bruno.missed.is_empty() || !bruno.extra.is_empty());
+    }
+
+    #[test]
+    fn words_of_any_script_and_numbers_are_passages() {
+        for yes in ["a", " Élysée ", "日本", "1", "٣", "« oui »"] {
+            assert!(is_a_passage(yes), "{yes:?}");
+        }
+        for no in ["", ".", ". ", " \n\t", "« » — …", "\u{a0};"] {
+            assert!(!is_a_passage(no), "{no:?}");
+        }
+    }
 }

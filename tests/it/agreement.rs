@@ -341,3 +341,38 @@ fn distribute_merge_and_seminar_report() {
     assert!(html.contains("box-shadow:inset"));
     assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("src="));
 }
+
+/// In the demo bruno ends a passage one "." before alice: the seminar report lists 14 missed
+/// passages, not 15 with a lone full stop among them (issue 15, item 6).
+#[test]
+fn the_seminar_report_lists_no_passage_of_punctuation_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html_path = dir.path().join("report.html");
+    let out = normcoder(&[
+        "report",
+        &demo(),
+        "--reference",
+        "alice",
+        "-o",
+        html_path.to_str().expect("utf-8"),
+    ]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains("bruno: pooled alpha 0.551, 14 missed, 16 extra"),
+        "{stdout}"
+    );
+    let html = std::fs::read_to_string(&html_path).expect("html");
+    let quotes: Vec<&str> = html
+        .split("<blockquote>")
+        .skip(1)
+        .filter_map(|q| q.split_once("</blockquote>").map(|(q, _)| q))
+        .collect();
+    assert_eq!(quotes.len(), 14 + 16, "one quote per passage");
+    for q in quotes {
+        assert!(
+            q.chars().any(char::is_alphanumeric),
+            "a passage with no word: {q:?}"
+        );
+    }
+}

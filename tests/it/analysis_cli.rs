@@ -142,6 +142,54 @@ fn query_filters_and_exports() {
 }
 
 #[test]
+fn query_text_shows_the_memos_that_json_has() {
+    let args = ["query", &demo(), "--code", "actor.hostile"];
+    let plain = ok(&args);
+    let json = ok(&[&args[..], &["--json"]].concat());
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let memos: Vec<&str> = hits
+        .iter()
+        .map(|h| h["memo"].as_str().expect("every JSON hit has a memo field"))
+        .filter(|m| !m.is_empty())
+        .collect();
+    assert!(
+        memos.len() >= 2,
+        "the demo's hostile actors have memos: {json}"
+    );
+    assert!(
+        memos.iter().all(|m| !m.contains('\n')),
+        "one line each: {memos:?}"
+    );
+    let lines: Vec<&str> = plain.lines().collect();
+    let shown: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("    memo: "))
+        .collect();
+    assert_eq!(shown, memos, "same memos, same order:\n{plain}");
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("    memo: ") {
+            assert!(
+                i > 0 && !lines[i - 1].starts_with(' '),
+                "a memo sits right under its segment:\n{plain}"
+            );
+        }
+    }
+    assert!(
+        plain.contains("    memo: Terrorism is named as a phenomenon"),
+        "{plain}"
+    );
+    assert!(
+        plain.ends_with(&format!("{} segment(s)\n", hits.len())),
+        "{plain}"
+    );
+    let csv = ok(&[&args[..], &["--csv"]].concat());
+    assert!(
+        !csv.contains("    memo: "),
+        "CSV keeps its one row per segment"
+    );
+}
+
+#[test]
 fn autocode_adds_then_skips_and_dry_run_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.ncp.ron");

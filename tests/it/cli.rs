@@ -60,6 +60,106 @@ fn broken_files_exit_1_with_line_and_column() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
+/// `normcoder check FILE` on something that is not a project: exit 1 and the first words of
+/// standard error.
+fn check_refuses(path: &std::path::Path) -> String {
+    let out = normcoder(&["check", path.to_str().expect("utf-8")]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        !stderr.contains("Expected struct"),
+        "no parser jargon: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn check_says_a_text_document_is_not_a_project_and_how_to_import_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "Hello.\nThe Paris Call, read again.\n").expect("write");
+    let stderr = check_refuses(&notes);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: not a Normcoder project (it looks like a plain-text document; import it into \
+             a project with `normcoder import PROJECT {0}`): {0}\n",
+            notes.display()
+        )
+    );
+}
+
+#[test]
+fn check_says_a_word_file_is_not_a_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A .docx renamed as a project, as a person might pick it in a file dialog.
+    let docx = dir.path().join("appel.ncp.ron");
+    std::fs::copy(data("formats/appel-de-paris-2018_fr.docx"), &docx).expect("copy");
+    let stderr = check_refuses(&docx);
+    assert!(
+        stderr.starts_with(
+            "error: not a Normcoder project (it looks like a Word document (.docx); import it"
+        ),
+        "{stderr}"
+    );
+    // And a zip that only looks like one.
+    let zip_path = dir.path().join("report.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).expect("create"));
+    for name in ["[Content_Types].xml", "word/document.xml"] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        std::io::Write::write_all(&mut zip, b"<w:document/>").expect("write");
+    }
+    zip.finish().expect("zip");
+    let stderr = check_refuses(&zip_path);
+    assert!(stderr.contains("a Word document (.docx)"), "{stderr}");
+}
+
+#[test]
+fn check_says_an_empty_file_is_not_a_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("study.ncp.ron");
+    std::fs::write(&empty, "").expect("write");
+    let stderr = check_refuses(&empty);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: not a Normcoder project (the file is empty): {}\n",
+            empty.display()
+        )
+    );
+}
+
+#[test]
+fn a_real_project_with_a_syntax_error_still_gets_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("demo.ncp.ron");
+    let demo_text = std::fs::read_to_string(demo()).expect("demo");
+    // A comma deleted by hand at the end of the line that names the project: the parser
+    // stumbles on the next line.
+    let mut lines: Vec<String> = demo_text.lines().map(str::to_owned).collect();
+    let name = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("name:"))
+        .expect("a name line");
+    let without_comma = lines[name].strip_suffix(',').expect("a comma").to_owned();
+    lines[name] = without_comma;
+    std::fs::write(&path, lines.join("\n")).expect("write");
+    let out = normcoder(&["check", path.to_str().expect("utf-8")]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("not a Normcoder project"), "{stderr}");
+    let re = regex::Regex::new(r"demo\.ncp\.ron:(\d+):\d+: ").expect("regex");
+    let caps = re.captures(&stderr).unwrap_or_else(|| panic!("{stderr}"));
+    assert_eq!(
+        caps[1].parse::<usize>().expect("line"),
+        name + 2,
+        "{stderr}"
+    );
+}
+
 #[test]
 fn every_broken_file_fails_cleanly_in_every_command() {
     for entry in std::fs::read_dir(data("broken"))
