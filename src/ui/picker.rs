@@ -476,7 +476,7 @@ pub struct DesktopFacts {
     /// [`FORCE_VARIABLE`]: `Some(true)` for native, `Some(false)` for the in-window picker.
     pub forced: Option<bool>,
     /// The XDG desktop portal answers on the session bus with its file chooser (what rfd asks
-    /// first).
+    /// first). Not asked when `zenity` already decides.
     pub portal: bool,
     /// `zenity` is on `PATH` (rfd's fallback when the portal fails).
     pub zenity: bool,

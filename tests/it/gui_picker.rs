@@ -212,16 +212,37 @@ fn merge_asks_for_the_files_then_the_output_in_the_in_window_picker() {
 #[test]
 fn cancel_in_the_second_question_of_a_merge_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
+    let demo = store::load(&repo("projects/paris-call-2018.ncp.ron"))
+        .expect("demo")
+        .project;
+    let a = dir.path().join("alice.ncp.ron");
+    let b = dir.path().join("bruno.ncp.ron");
+    store::save(&a, &only(&demo, "alice"), false).expect("save");
+    store::save(&b, &only(&demo, "bruno"), false).expect("save");
     let first = demo_copy(dir.path());
     let mut h = window(first.clone());
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Merge coders’ projects…").click();
     h.run();
+    // Shift+click ticks the range alice…bruno (demo.ncp.ron sorts after them).
+    h.get_by_label("🗋 alice.ncp.ron").click();
+    h.run();
+    h.get_by_label("🗋 bruno.ncp.ron")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.run();
+    assert_eq!(
+        h.state().pick_window.request(),
+        Some(&PickRequest::MergeOutput { files: vec![a, b] })
+    );
+    h.get_by_label_contains("Save the merged project as");
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run();
     assert!(!h.state().pick_window.is_open());
     assert!(!h.state().jobs_running());
+    assert!(!dir.path().join("merged.ncp.ron").exists());
     assert_eq!(open_path(&h), Some(first));
 }
 
@@ -248,5 +269,43 @@ fn a_table_export_is_written_where_the_in_window_picker_says_with_its_extension(
     assert_eq!(
         h.state().status.as_deref(),
         Some(format!("Exported to {}", written.display()).as_str())
+    );
+}
+
+#[test]
+fn a_qdpx_import_asks_for_the_archive_then_for_the_new_project_beside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let archives = dir.path().join("archives");
+    std::fs::create_dir(&archives).expect("mkdir");
+    let archive = archives.join("Nvivo Export.qdpx");
+    std::fs::copy(
+        crate::common::data("refi-qda/nvivo-mac15_cproctor-qualitative-coding.qdpx"),
+        &archive,
+    )
+    .expect("copy the archive");
+    let mut h = window(demo_copy(dir.path()));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import REFI-QDA project (.qdpx)…").click();
+    h.run();
+    h.get_by_label_contains("Import a REFI-QDA project (.qdpx)");
+    h.get_by_label_contains("Shows: *.qdpx");
+    retype(&mut h, &text(dir.path()), &text(&archive));
+    h.key_press(Key::Enter);
+    h.run();
+
+    // The second question starts beside the archive and offers a name made from it.
+    h.get_by_label_contains("Save the imported project as");
+    field(&h, &text(&archives));
+    field(&h, "nvivo-export.ncp.ron");
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.step();
+    wait_for_jobs(&mut h);
+    let written = archives.join("nvivo-export.ncp.ron");
+    assert_eq!(open_path(&h), Some(written.clone()));
+    assert!(store::load(&written).is_ok());
+    assert!(
+        h.state().exchange.report.is_some(),
+        "the import report is shown"
     );
 }
