@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod palette;
 pub mod panels;
+pub mod pick_window;
 pub mod picker;
 pub mod prefs;
 pub mod search;
@@ -26,7 +27,7 @@ pub mod worker;
 use std::path::PathBuf;
 
 pub use app::{StartOptions, run};
-pub use picker::{FilePicker, NativePicker, ScriptedPicker};
+pub use picker::{FilePicker, NativePicker, NoNativePicker, ScriptedPicker};
 pub use prefs::UiPrefs;
 
 /// A path's last part for a list or report (the whole path when it has none).

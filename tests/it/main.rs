@@ -18,6 +18,7 @@ mod gui;
 mod gui_analysis;
 mod gui_export;
 mod gui_import;
+mod gui_picker;
 mod gui_team;
 mod import;
 mod import_formats;

@@ -48,7 +48,7 @@ impl NormcoderApp {
                     self.analysis
                         .export_text(command, session.project(), state, t)
                 {
-                    self.save_text_as(&name, extension, text.map_err(|e| e.to_string()));
+                    self.save_text_as(ctx, &name, extension, text.map_err(|e| e.to_string()));
                 }
             }
             AnalysisCommand::Autocode(ticked_only) => self.autocode(ctx, ticked_only),

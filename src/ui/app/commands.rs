@@ -3,7 +3,7 @@
 
 use egui::Context;
 
-use crate::ui::command::{Command, ImportCommand, UiCommand};
+use crate::ui::command::{Command, ImportCommand, PickRequest, UiCommand};
 use crate::ui::dialogs::Dialog;
 
 use super::NormcoderApp;
@@ -50,13 +50,8 @@ impl NormcoderApp {
             }
             UiCommand::PaletteAtPointer => self.open_palette(ctx, false),
             UiCommand::ClosePalette => self.palette.close(),
-            UiCommand::SaveThen(then) => {
-                if self.save(false) {
-                    self.close_question();
-                    self.discard_confirmed = true;
-                    self.push(*then);
-                }
-            }
+            // Saved, it runs `then` (at once, or once a file is picked for a new project).
+            UiCommand::SaveThen(then) => self.save(ctx, false, Some(then)),
             UiCommand::DiscardThen(then) => {
                 if let Some(path) = self.session.as_ref().and_then(|s| s.path())
                     && let Err(e) = crate::store::discard_autosave(path)
@@ -72,6 +67,10 @@ impl NormcoderApp {
             UiCommand::Exchange(c) => self.apply_exchange(ctx, c),
             UiCommand::Team(c) => self.apply_team(ctx, c),
             UiCommand::Import(c) => self.apply_import(ctx, c),
+            UiCommand::Picked(request, paths) => {
+                let paths = crate::ui::picker::tidy_answer(&request, paths);
+                self.picked(ctx, request, paths);
+            }
         }
     }
 
@@ -83,7 +82,7 @@ impl NormcoderApp {
     }
 
     /// Closes the "unsaved changes" question once it is answered (not an error it led to).
-    fn close_question(&mut self) {
+    pub(super) fn close_question(&mut self) {
         if matches!(self.dialog, Some(Dialog::ConfirmDiscard(_))) {
             self.dialog = None;
         }
@@ -96,23 +95,18 @@ impl NormcoderApp {
         use crate::ui::team::Tab as TeamTab;
         match command {
             // These drop the open project: each asks first when it has unsaved work.
-            Command::NewProject => self.guarded(command, Self::new_project),
-            Command::Open => self.guarded(command, Self::ask_open),
+            Command::NewProject => {
+                self.guarded(command, |app| app.ask(ctx, PickRequest::NewProject));
+            }
+            Command::Open => self.guarded(command, |app| app.ask(ctx, PickRequest::OpenProject)),
             Command::OpenDemo => self.guarded(command, |app| {
                 app.open_path(crate::ui::demo_project_path(), false);
             }),
             Command::CloseProject => self.guarded(command, Self::close_project),
             Command::Quit => self.guarded(command, |app| app.quit(ctx)),
-            Command::Save => {
-                self.save(false);
-            }
-            Command::SaveAs => {
-                self.save(true);
-            }
-            Command::ImportDocuments => {
-                let paths = self.picker.documents();
-                self.start_import(ctx, paths);
-            }
+            Command::Save => self.save(ctx, false, None),
+            Command::SaveAs => self.save(ctx, true, None),
+            Command::ImportDocuments => self.ask(ctx, PickRequest::Documents),
             Command::ImportFolder => self.apply_import(ctx, ImportCommand::Folder),
             Command::ImportQdpx => self.apply_exchange(ctx, ExchangeCommand::ImportQdpx),
             Command::ImportQdc => self.apply_exchange(ctx, ExchangeCommand::ImportQdc),

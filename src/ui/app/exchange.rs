@@ -11,7 +11,7 @@ use crate::export::{self, Filter, Format, Options, View};
 use crate::import::refi;
 use crate::model::Project;
 use crate::store;
-use crate::ui::command::{Command, ExchangeCommand, UiCommand};
+use crate::ui::command::{Command, ExchangeCommand, ExportPick, PickRequest, UiCommand};
 use crate::ui::dialogs::Dialog;
 use crate::ui::exchange::{Done, Exported, QdpxImported, ReportKind, ReportView, with_extension};
 use crate::ui::file_name;
@@ -29,7 +29,11 @@ impl NormcoderApp {
             }
             ExchangeCommand::Export => self.start_export(ctx),
             ExchangeCommand::ImportQdpx => self.start_qdpx(ctx),
-            ExchangeCommand::ImportQdc => self.import_qdc(ctx),
+            ExchangeCommand::ImportQdc => {
+                if self.session.is_some() {
+                    self.ask(ctx, PickRequest::Qdc);
+                }
+            }
             ExchangeCommand::CloseReport => self.exchange.report = None,
         }
     }
@@ -63,7 +67,7 @@ impl NormcoderApp {
         }
     }
 
-    /// Asks where to write, then exports on the worker thread.
+    /// Asks where to write, then exports on the worker thread ([`Self::export_picked`]).
     fn start_export(&mut self, ctx: &Context) {
         let t = self.tr();
         if self.exchange.busy() {
@@ -89,21 +93,39 @@ impl NormcoderApp {
         } else {
             stem
         };
-        // The worker gets its own copy: the project may be edited while it writes.
-        let project = session.project().clone();
-        let path = if format.is_folder() {
-            self.picker
-                .export_folder(&format!("{stem}-{}", format.name()))
+        let suggested = if format.is_folder() {
+            format!("{stem}-{}", format.name())
         } else {
-            let extension = format.extension();
-            self.picker
-                .export_file(&format!("{stem}.{extension}"), extension)
-                .map(|p| with_extension(p, extension))
+            format!("{stem}.{}", format.extension())
         };
-        let Some(path) = path else {
+        let export = ExportPick {
+            format,
+            filter,
+            options,
+            suggested,
+        };
+        self.ask(ctx, PickRequest::Export(Box::new(export)));
+    }
+
+    /// Exports, as chosen when asked, to the file or folder picked.
+    pub(super) fn export_picked(&mut self, ctx: &Context, export: ExportPick, path: PathBuf) {
+        let Some(session) = &self.session else {
             return;
         };
-        self.spawn_exchange(ctx, t.export_busy, move || {
+        let ExportPick {
+            format,
+            filter,
+            options,
+            ..
+        } = export;
+        let path = if format.is_folder() {
+            path
+        } else {
+            with_extension(path, format.extension())
+        };
+        // The worker gets its own copy: the project may be edited while it writes.
+        let project = session.project().clone();
+        self.spawn_exchange(ctx, self.tr().export_busy, move || {
             Done::Export(export_to(&project, &filter, format, &options, path))
         });
     }
@@ -127,34 +149,39 @@ impl NormcoderApp {
         }
     }
 
-    /// Asks for the `.qdpx` and the new project's file (after Save/Discard/Cancel if the open
-    /// project has unsaved work), then imports and saves on the worker thread.
+    /// Asks for the `.qdpx` (after Save/Discard/Cancel if the open project has unsaved work),
+    /// then for the new project's file ([`Self::qdpx_source_picked`]), then imports and saves on
+    /// the worker thread ([`Self::qdpx_target_picked`]).
     fn start_qdpx(&mut self, ctx: &Context) {
-        let t = self.tr();
         if self.exchange.busy() {
-            self.status = Some(t.busy.to_owned());
+            self.status = Some(self.tr().busy.to_owned());
             return;
         }
         if !self.confirm_discard(&UiCommand::from(Command::ImportQdpx)) {
             return;
         }
-        let Some(source) = self.picker.refi_file("qdpx") else {
-            return;
-        };
+        self.ask(ctx, PickRequest::QdpxSource);
+    }
+
+    /// The `.qdpx` chosen: asks where to write the new project, named after it.
+    pub(super) fn qdpx_source_picked(&mut self, ctx: &Context, source: PathBuf) {
         let stem = source
             .file_stem()
             .map(|s| crate::model::slug(&s.to_string_lossy()))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "imported".to_owned());
-        let Some(target) = self.picker.save_project(&format!("{stem}.ncp.ron")) else {
-            return;
-        };
+        let suggested = format!("{stem}.ncp.ron");
+        self.ask(ctx, PickRequest::QdpxTarget { source, suggested });
+    }
+
+    /// Both files chosen: imports and saves on the worker thread.
+    pub(super) fn qdpx_target_picked(&mut self, ctx: &Context, source: PathBuf, target: PathBuf) {
         let target = if target.to_string_lossy().ends_with(".ron") {
             target
         } else {
             with_extension(target, "ncp.ron")
         };
-        self.spawn_exchange(ctx, t.importing_busy, move || {
+        self.spawn_exchange(ctx, self.tr().importing_busy, move || {
             Done::Qdpx(import_qdpx(&source, target))
         });
     }
@@ -180,14 +207,8 @@ impl NormcoderApp {
 
     /// Adds a `.qdc`'s groups and codes to the open project as one undoable edit; a refusal is
     /// said in a dialog, since the user asked for the import.
-    fn import_qdc(&mut self, ctx: &Context) {
-        if self.session.is_none() {
-            return;
-        }
-        let Some(source) = self.picker.refi_file("qdc") else {
-            return;
-        };
-        let bytes = match store::read_capped(&source) {
+    pub(super) fn qdc_picked(&mut self, ctx: &Context, source: &std::path::Path) {
+        let bytes = match store::read_capped(source) {
             Ok(b) => b,
             Err(e) => {
                 self.dialog = Some(Dialog::Error(e.to_string()));
@@ -213,7 +234,7 @@ impl NormcoderApp {
             return;
         }
         self.exchange.report = Some(ReportView {
-            source: file_name(&source),
+            source: file_name(source),
             kind: ReportKind::Codebook { changed },
             report,
         });

@@ -1,26 +1,20 @@
 //! File commands: open, recover, new, save, close, quit, and writing an exported text. Commands
-//! that would drop unsaved work ask first (Save / Discard / Cancel).
+//! that would drop unsaved work ask first (Save / Discard / Cancel). What needs a file name asks
+//! through `pick.rs` and goes on in the `*_picked`/`save_to` half once it has one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Context, ViewportCommand};
 
 use crate::session::Session;
 use crate::store::builtin;
-use crate::ui::command::UiCommand;
+use crate::ui::command::{PickRequest, UiCommand};
 use crate::ui::dialogs::Dialog;
 use crate::ui::search::SearchState;
 
 use super::NormcoderApp;
 
 impl NormcoderApp {
-    /// Asks for a project and opens it.
-    pub(super) fn ask_open(&mut self) {
-        if let Some(path) = self.picker.open_project() {
-            self.open_path(path, false);
-        }
-    }
-
     pub(super) fn close_project(&mut self) {
         self.session = None;
         self.reset_view();
@@ -90,49 +84,55 @@ impl NormcoderApp {
         }
     }
 
-    /// Saves the project (asking for a file name when it has none, or for Save as). Returns
-    /// whether it was saved; errors are shown in a dialog and the project stays open, unsaved.
-    pub fn save(&mut self, as_new: bool) -> bool {
-        let Some(session) = self.session.as_mut() else {
-            return false;
+    /// Saves the project, asking for a file name when it has none (or for Save as); once saved,
+    /// `then` runs (the unsaved-changes question answered "Save"). A cancelled file dialog saves
+    /// nothing and runs nothing.
+    pub fn save(&mut self, ctx: &Context, as_new: bool, then: Option<Box<UiCommand>>) {
+        let Some(session) = &self.session else {
+            return;
         };
-        let target = if as_new || session.path().is_none() {
-            let name = format!(
+        if as_new || session.path().is_none() {
+            let suggested = format!(
                 "{}.ncp.ron",
                 crate::model::slug(&session.project().meta().name)
             );
-            match self.picker.save_project(&name) {
-                Some(path) => Some(path),
-                None => return false,
-            }
+            self.ask(ctx, PickRequest::SaveProject { suggested, then });
         } else {
-            None
+            self.save_to(None, then);
+        }
+    }
+
+    /// Saves to `path` (or to the project's own file). Errors are shown in a dialog and the
+    /// project stays open, unsaved; once saved, the question `then` answered closes and `then`
+    /// goes ahead.
+    pub(super) fn save_to(&mut self, path: Option<&Path>, then: Option<Box<UiCommand>>) {
+        let Some(session) = self.session.as_mut() else {
+            return;
         };
-        let result = match &target {
+        let result = match path {
             Some(path) => session.save_as(path),
             None => session.save(),
         };
         match result {
             Ok(()) => {
-                if let Some(path) = session.path().map(std::path::Path::to_path_buf) {
+                if let Some(path) = session.path().map(Path::to_path_buf) {
                     self.prefs.remember(&path);
                 }
                 self.status = Some(self.tr().saved.to_owned());
-                true
+                if let Some(then) = then {
+                    self.close_question();
+                    self.discard_confirmed = true;
+                    self.push(*then);
+                }
             }
-            Err(e) => {
-                self.dialog = Some(Dialog::Error(e.to_string()));
-                false
-            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
         }
     }
 
-    pub(super) fn new_project(&mut self) {
+    /// File ▸ New project…, once its file is chosen: the built-in codebooks, saved there.
+    pub(super) fn new_project_picked(&mut self, path: &Path) {
         let app = self;
-        let Some(path) = app.picker.save_project("study.ncp.ron") else {
-            return;
-        };
-        let name = builtin::project_name(&path);
+        let name = builtin::project_name(path);
         let project = match builtin::new_project(name, &["paris-call-2018", "actors"]) {
             Ok(project) => project,
             Err(e) => {
@@ -141,9 +141,9 @@ impl NormcoderApp {
             }
         };
         let mut session = Session::new(project);
-        match session.save_as(&path) {
+        match session.save_as(path) {
             Ok(()) => {
-                app.prefs.remember(&path);
+                app.prefs.remember(path);
                 app.session = Some(session);
                 app.reset_view();
             }
@@ -151,30 +151,33 @@ impl NormcoderApp {
         }
     }
 
-    /// Asks where to write an exported text (a table, a chart, a report), then writes it atomically;
-    /// the outcome, or the error that made the text, goes to the status bar.
+    /// Asks where to write an exported text (a table, a chart, a report), then writes it
+    /// ([`Self::write_text`]); the error that made the text goes to the status bar.
     pub(super) fn save_text_as(
         &mut self,
+        ctx: &Context,
         name: &str,
         extension: &str,
         content: Result<String, String>,
     ) {
-        let app = self;
-        let content = match content {
-            Ok(c) => c,
-            Err(e) => {
-                app.status = Some(e);
-                return;
-            }
-        };
-        let Some(path) = app.picker.export_file(name, extension) else {
-            return;
-        };
-        app.status = Some(
-            match crate::store::write_atomic(&path, content.as_bytes()) {
-                Ok(()) => format!("{} {}", app.tr().exported, path.display()),
-                Err(e) => format!("{}: {e}", path.display()),
-            },
-        );
+        match content {
+            Ok(content) => self.ask(
+                ctx,
+                PickRequest::SaveText {
+                    suggested: name.to_owned(),
+                    extension: extension.to_owned(),
+                    content,
+                },
+            ),
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    /// Writes an exported text atomically; where it went, or why not, goes to the status bar.
+    pub(super) fn write_text(&mut self, path: &Path, content: &str) {
+        self.status = Some(match crate::store::write_atomic(path, content.as_bytes()) {
+            Ok(()) => format!("{} {}", self.tr().exported, path.display()),
+            Err(e) => format!("{}: {e}", path.display()),
+        });
     }
 }

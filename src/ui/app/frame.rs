@@ -43,6 +43,7 @@ impl NormcoderApp {
             details,
             central,
             palette,
+            pick_window,
             ..
         } = self;
         let cx = Cx {
@@ -59,7 +60,9 @@ impl NormcoderApp {
             autosaved,
             reading_chars: prefs.reading_chars,
         };
-        crate::ui::shortcuts::read(&ctx, &cx, dialog.is_some(), &mut cmds);
+        // A question or the in-window file picker has the keys (Escape closes the picker).
+        let asking = dialog.is_some() || pick_window.is_open();
+        crate::ui::shortcuts::read(&ctx, &cx, asking, &mut cmds);
         menu_bar::show(ui, &cx, &mut cmds);
         status_bar::show(ui, &cx);
         if cx.session.is_some() {
@@ -77,6 +80,7 @@ impl NormcoderApp {
         team.show(&ctx, &cx, &mut cmds);
         palette.show(&ctx, &cx, &mut cmds);
         import.show(&ctx, &cx, &mut cmds);
+        pick_window.show(&ctx, &cx, &mut cmds);
         dialogs::show(&ctx, &cx, dialog, &mut cmds);
         self.commands = cmds;
         self.poll_jobs(&ctx);

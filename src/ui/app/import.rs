@@ -8,7 +8,7 @@ use egui::Context;
 
 use crate::import::Imported;
 use crate::import::batch::{self, Outcome};
-use crate::ui::command::ImportCommand;
+use crate::ui::command::{ImportCommand, PickRequest};
 use crate::ui::dialogs::Dialog;
 use crate::ui::file_name;
 use crate::ui::import::{ImportDone, MetadataForm, Progress, Summary};
@@ -21,11 +21,7 @@ impl NormcoderApp {
         // The windows change on the next frame: draw it even without input.
         ctx.request_repaint();
         match command {
-            ImportCommand::Folder => {
-                if let Some(folder) = self.picker.folder() {
-                    self.start_import(ctx, vec![folder]);
-                }
-            }
+            ImportCommand::Folder => self.ask(ctx, PickRequest::DocumentFolder),
             ImportCommand::Cancel => {
                 if let Some(job) = &self.import.job {
                     job.cancel();

@@ -3,7 +3,8 @@
 //! Only this folder names [`NormcoderApp`]. Views (every other module under `ui/`) get a
 //! read-only [`Cx`](super::context::Cx) and their own state, and return commands; here they are
 //! applied after drawing ([`commands`]), edits go through the session ([`edit`]), files are
-//! opened and saved ([`files`]), and background jobs are started and finished ([`analysis`],
+//! opened and saved ([`files`]), asked for through one door ([`pick`]: a native dialog or the
+//! in-window picker), and background jobs are started and finished ([`analysis`],
 //! [`exchange`], [`import`], [`team`]).
 
 mod analysis;
@@ -13,6 +14,7 @@ mod exchange;
 mod files;
 mod frame;
 mod import;
+mod pick;
 mod team;
 
 use std::path::PathBuf;
@@ -33,6 +35,7 @@ use super::panels::central::CentralPanel;
 use super::panels::codebook::CodebookPanel;
 use super::panels::details::DetailsPanel;
 use super::panels::documents::DocumentsPanel;
+use super::pick_window::PickWindow;
 use super::picker::FilePicker;
 use super::prefs::UiPrefs;
 use super::search::SearchState;
@@ -82,6 +85,8 @@ pub struct NormcoderApp {
     pub central: CentralPanel,
     /// The code palette near the selection.
     pub palette: Palette,
+    /// The in-window file picker, asking when the desktop has no file chooser.
+    pub pick_window: PickWindow,
     picker: Box<dyn FilePicker>,
     commands: Vec<UiCommand>,
     /// Set after the user chose Save or Discard, so the next guarded command goes through.
@@ -134,6 +139,7 @@ impl NormcoderApp {
             details: DetailsPanel::default(),
             central: CentralPanel::default(),
             palette: Palette::default(),
+            pick_window: PickWindow::default(),
             picker,
             commands: Vec::new(),
             discard_confirmed: false,
@@ -251,7 +257,7 @@ pub fn run(start: StartOptions) -> eframe::Result {
                 .unwrap_or_default();
             Ok(Box::new(NormcoderApp::new(
                 prefs,
-                Box::new(super::NativePicker),
+                Box::new(super::NativePicker::default()),
                 start,
             )))
         }),

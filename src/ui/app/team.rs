@@ -9,7 +9,7 @@ use egui::Context;
 
 use crate::model::CoderId;
 use crate::team::{MergeError, MergeOptions};
-use crate::ui::command::{TeamCommand, UiCommand};
+use crate::ui::command::{PickRequest, TeamCommand, UiCommand};
 use crate::ui::dialogs::Dialog;
 use crate::ui::team::{MergeClash, MergeOutcome};
 use crate::ui::worker::Job;
@@ -28,7 +28,7 @@ impl NormcoderApp {
             }
             TeamCommand::ExportAgreement => {
                 let csv = self.team.agreement_csv(self.tr());
-                self.save_text_as("agreement.csv", "csv", csv);
+                self.save_text_as(ctx, "agreement.csv", "csv", csv);
             }
             TeamCommand::Step(forward) => {
                 if let Some(session) = &self.session {
@@ -50,7 +50,7 @@ impl NormcoderApp {
                     Some(session) => self.team.seminar.html(session.project(), state, self.tr()),
                     None => Err(self.tr().no_project.to_owned()),
                 };
-                self.save_text_as("seminar-report.html", "html", html);
+                self.save_text_as(ctx, "seminar-report.html", "html", html);
             }
             TeamCommand::Merge => self.ask_and_merge(ctx),
             TeamCommand::MergeRenaming => {
@@ -111,7 +111,8 @@ impl NormcoderApp {
         }
     }
 
-    /// Asks for the files (after Save/Discard/Cancel) and the output, then merges on the worker.
+    /// Asks for the files (after Save/Discard/Cancel), then for the output
+    /// ([`Self::merge_inputs_picked`]), then merges on the worker.
     fn ask_and_merge(&mut self, ctx: &Context) {
         if !self.confirm_discard(&UiCommand::Team(TeamCommand::Merge)) {
             return;
@@ -120,7 +121,11 @@ impl NormcoderApp {
             self.status = Some(self.tr().busy.to_owned());
             return;
         }
-        let files = self.picker.projects_to_merge();
+        self.ask(ctx, PickRequest::MergeInputs);
+    }
+
+    /// The merge's first answer: at least two files, then where to write the merged project.
+    pub(super) fn merge_inputs_picked(&mut self, ctx: &Context, files: Vec<PathBuf>) {
         if files.is_empty() {
             return;
         }
@@ -128,13 +133,16 @@ impl NormcoderApp {
             self.dialog = Some(Dialog::Error(self.tr().merge_need_two.to_owned()));
             return;
         }
-        let Some(output) = self.picker.save_project("merged.ncp.ron") else {
-            return;
-        };
-        self.start_merge(ctx, files, output, false);
+        self.ask(ctx, PickRequest::MergeOutput { files });
     }
 
-    fn start_merge(&mut self, ctx: &Context, files: Vec<PathBuf>, output: PathBuf, rename: bool) {
+    pub(super) fn start_merge(
+        &mut self,
+        ctx: &Context,
+        files: Vec<PathBuf>,
+        output: PathBuf,
+        rename: bool,
+    ) {
         let (inputs, target) = (files.clone(), output.clone());
         let spawned = Job::spawn("merge", ctx, move |_| {
             crate::workflow::merge_files(&inputs, &target, MergeOptions { rename })

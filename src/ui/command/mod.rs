@@ -12,16 +12,13 @@ mod table;
 use std::path::PathBuf;
 
 use crate::edit::Action;
+use crate::export::{Filter, Format, Options};
 use crate::model::{AnnotationId, CharSpan, CodeId, CoderId, DocId, Lang};
 
 pub use table::{Command, Scope, Shortcut, bindings as table_bindings, markdown_table};
 
 /// A request from the interface.
 #[derive(Debug, Clone, PartialEq)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "a handful of commands per frame; boxing the edit would only add noise"
-)]
 pub enum UiCommand {
     /// A named command of the table (menus, buttons, keys).
     Run(Command),
@@ -62,12 +59,68 @@ pub enum UiCommand {
     Team(TeamCommand),
     /// Batch import (folder, cancel, summary) and the metadata form (issue 4).
     Import(ImportCommand),
+    /// The in-window file picker's answer (empty never: Cancel sends nothing): the flow that
+    /// asked resumes with it, exactly as after a native dialog.
+    Picked(PickRequest, Vec<PathBuf>),
 }
 
 impl From<Command> for UiCommand {
     fn from(command: Command) -> Self {
         Self::Run(command)
     }
+}
+
+/// What a flow asks the user for, and what it needs to carry on once answered.
+///
+/// A native dialog answers at once, the in-window picker frames later (as
+/// [`UiCommand::Picked`]); both answers resume the same flow through this value, so each flow
+/// keeps in it what it had worked out before asking (the export's filter, a table's text, the
+/// first answer of a two-step flow).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickRequest {
+    /// File ▸ Open…: a project to open.
+    OpenProject,
+    /// Save as… (or the first save): where to write the open project; `then` runs once it is
+    /// saved (the unsaved-changes question answered "Save").
+    SaveProject {
+        suggested: String,
+        then: Option<Box<UiCommand>>,
+    },
+    /// File ▸ New project…: where to create it.
+    NewProject,
+    /// File ▸ Import documents…: several files.
+    Documents,
+    /// File ▸ Import a folder…
+    DocumentFolder,
+    /// File ▸ Export…: where to write, with the window's choices as they were when asked.
+    Export(Box<ExportPick>),
+    /// A table, chart or report already rendered, to write as a file.
+    SaveText {
+        suggested: String,
+        /// Without the dot: csv, svg, html.
+        extension: String,
+        content: String,
+    },
+    /// Import REFI-QDA project, first step: the `.qdpx` archive.
+    QdpxSource,
+    /// Second step: the new project's file.
+    QdpxTarget { source: PathBuf, suggested: String },
+    /// Import REFI-QDA codebook: the `.qdc` file.
+    Qdc,
+    /// Merge coders' projects, first step: the files (several).
+    MergeInputs,
+    /// Second step: the merged project's file.
+    MergeOutput { files: Vec<PathBuf> },
+}
+
+/// File ▸ Export…'s choices, kept while the user picks where to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportPick {
+    pub format: Format,
+    pub filter: Filter,
+    pub options: Options,
+    /// The file (or folder) name offered.
+    pub suggested: String,
 }
 
 /// The tabs of the Analysis window.
