@@ -20,6 +20,32 @@ pub enum Dialog {
     Recover(PathBuf),
     /// First run: who is coding? (the name being typed)
     AskCoder(String),
+    /// The file asked to be opened is not a project: what it looks like, and for a document,
+    /// an offer to import it into the open project.
+    NotAProject(PathBuf, crate::store::LooksLike),
+}
+
+/// "It looks like …" in the interface language.
+fn looks_like(kind: crate::store::LooksLike, lang: crate::model::Lang) -> &'static str {
+    use crate::store::LooksLike as L;
+    if lang == crate::model::Lang::En {
+        return kind.describe();
+    }
+    match kind {
+        L::Empty => "un fichier vide",
+        L::PlainText => "un document texte",
+        L::Markdown => "un document Markdown",
+        L::Html => "une page web (HTML)",
+        L::Rtf => "un document RTF",
+        L::Pdf => "un document PDF",
+        L::Docx => "un document Word (.docx)",
+        L::Odt => "un texte OpenDocument (.odt)",
+        L::Epub => "un livre EPUB",
+        L::Qdpx => "un projet REFI-QDA (.qdpx) d’un autre logiciel",
+        L::Qdc => "une grille de codage REFI-QDA (.qdc)",
+        L::LegacyOffice => "un ancien fichier Office (.doc, Word 97–2003)",
+        L::Binary => "un fichier binaire, pas du texte",
+    }
 }
 
 /// Draws the current dialog; the answer comes back as commands. The dialog's own state (the
@@ -69,6 +95,31 @@ pub fn show(ctx: &Context, cx: &Cx<'_>, dialog: &mut Option<Dialog>, cmds: &mut 
                     if ui.button(t.open_saved).clicked() {
                         cmds.push(UiCommand::CloseDialog);
                         cmds.push(UiCommand::OpenSaved(path.clone()));
+                    }
+                });
+            }
+            Dialog::NotAProject(path, kind) => {
+                ui.heading(t.not_a_project_title);
+                let name = crate::ui::file_name(path);
+                ui.add(
+                    egui::Label::new(format!(
+                        "{name} {} {}.",
+                        t.not_a_project,
+                        looks_like(*kind, cx.lang)
+                    ))
+                    .wrap(),
+                );
+                let offer_import = kind.is_document() && cx.session.is_some();
+                if kind.is_document() && cx.session.is_none() {
+                    ui.label(t.not_a_project_open_first);
+                }
+                ui.horizontal(|ui| {
+                    if offer_import && ui.button(t.import_into_project).clicked() {
+                        cmds.push(UiCommand::CloseDialog);
+                        cmds.push(UiCommand::ImportPaths(vec![path.clone()]));
+                    }
+                    if ui.button(t.ok).clicked() {
+                        cmds.push(UiCommand::CloseDialog);
                     }
                 });
             }

@@ -332,6 +332,10 @@ strings! {
     empty_project: "This project has no document yet. Import documents with Ctrl+I (File > Import documents…) or drop files and folders on this window.", "Ce projet n’a encore aucun document. Importez des documents avec Ctrl+I (Fichier > Importer des documents…) ou déposez des fichiers et des dossiers sur cette fenêtre.";
     reading_width: "Reading width", "Largeur de lecture";
     whole_width: "The whole width", "Toute la largeur";
+    not_a_project_title: "Not a Normcoder project", "Pas un projet Normcoder";
+    not_a_project: "is not a Normcoder project: it looks like", "n’est pas un projet Normcoder\u{a0}: cela ressemble à";
+    not_a_project_open_first: "To code it, open or create a project, then import it (Ctrl+I).", "Pour le coder, ouvrez ou créez un projet, puis importez-le (Ctrl+I).";
+    import_into_project: "Import it into this project", "L’importer dans ce projet";
     digit_keys_hint: "Digit keys work on the number row, with or without Shift (on AZERTY too), and on the keypad.", "Les touches chiffres marchent sur la rangée des chiffres, avec ou sans Maj (en AZERTY aussi), et sur le pavé numérique.";
 }
 

@@ -926,3 +926,64 @@ fn the_palette_opens_beside_a_mouse_selection_not_over_it() {
         "palette {palette:?} over the selection {selected:?}"
     );
 }
+
+#[test]
+fn opening_a_document_as_a_project_says_what_it_is_and_offers_to_import_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let note = dir.path().join("notes.txt");
+    std::fs::write(
+        &note,
+        "Les États doivent protéger le cœur public de l’internet.",
+    )
+    .expect("write");
+    let picker = ScriptedPicker {
+        open: vec![note.clone(), note.clone()],
+        ..ScriptedPicker::default()
+    };
+    let mut h = harness(app_on(Some(demo_copy(dir.path())), picker, Some("chloe")));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(
+        matches!(h.state().dialog, Some(Dialog::NotAProject(..))),
+        "{:?}",
+        h.state().dialog
+    );
+    h.get_by_label_contains(
+        "notes.txt is not a Normcoder project: it looks like a plain-text document",
+    );
+    h.get_by_label("Import it into this project").click();
+    h.step();
+    crate::common::wait_for_import(&mut h);
+    assert_eq!(
+        h.state()
+            .session
+            .as_ref()
+            .expect("open")
+            .project()
+            .documents()
+            .len(),
+        5
+    );
+    // In French, the same question in French.
+    h.state_mut().prefs.lang = Lang::Fr;
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    // The import is unsaved: the window asks first, in French.
+    assert!(matches!(h.state().dialog, Some(Dialog::ConfirmDiscard(_))));
+    h.get_by_label(normcoder::ui::i18n::FR.discard).click();
+    h.run();
+    assert!(
+        matches!(h.state().dialog, Some(Dialog::NotAProject(..))),
+        "{:?} {:?}",
+        h.state().dialog,
+        h.state().status
+    );
+    h.get_by_label_contains(
+        "n’est pas un projet Normcoder\u{a0}: cela ressemble à un document texte",
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().dialog.is_none());
+}

@@ -80,6 +80,10 @@ impl NormcoderApp {
                 self.reset_view();
                 self.status = None;
             }
+            Err(crate::store::StoreError::NotAProject {
+                looks_like: Some(kind),
+                ..
+            }) => self.dialog = Some(Dialog::NotAProject(path, kind)),
             Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
         }
     }
