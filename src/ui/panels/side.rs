@@ -19,7 +19,7 @@ pub fn show(
 ) {
     egui::Panel::right("side")
         .resizable(true)
-        .default_size(320.0)
+        .default_size(336.0)
         .show(ui, |ui| {
             // A split the user can drag: the codebook above, the details below, each scrolling
             // on its own, so that every code and every button stays reachable on a small screen.
