@@ -23,6 +23,13 @@ pub enum Dialog {
     /// The file asked to be opened is not a project: what it looks like, and for a document,
     /// an offer to import it into the open project.
     NotAProject(PathBuf, crate::store::LooksLike),
+    /// A save failed: the file, the cause in words where it is known, the system's message; the
+    /// project stays open and unsaved, and Save as… is offered.
+    SaveFailed {
+        file: PathBuf,
+        cause: Option<std::io::ErrorKind>,
+        details: String,
+    },
 }
 
 /// "It looks like …" in the interface language.
@@ -98,31 +105,12 @@ pub fn show(ctx: &Context, cx: &Cx<'_>, dialog: &mut Option<Dialog>, cmds: &mut 
                     }
                 });
             }
-            Dialog::NotAProject(path, kind) => {
-                ui.heading(t.not_a_project_title);
-                let name = crate::ui::file_name(path);
-                ui.add(
-                    egui::Label::new(format!(
-                        "{name} {} {}.",
-                        t.not_a_project,
-                        looks_like(*kind, cx.lang)
-                    ))
-                    .wrap(),
-                );
-                let offer_import = kind.is_document() && cx.session.is_some();
-                if kind.is_document() && cx.session.is_none() {
-                    ui.label(t.not_a_project_open_first);
-                }
-                ui.horizontal(|ui| {
-                    if offer_import && ui.button(t.import_into_project).clicked() {
-                        cmds.push(UiCommand::CloseDialog);
-                        cmds.push(UiCommand::ImportPaths(vec![path.clone()]));
-                    }
-                    if ui.button(t.ok).clicked() {
-                        cmds.push(UiCommand::CloseDialog);
-                    }
-                });
-            }
+            Dialog::NotAProject(path, kind) => not_a_project(ui, cx, path, *kind, cmds),
+            Dialog::SaveFailed {
+                file,
+                cause,
+                details,
+            } => save_failed(ui, cx, file, *cause, details, cmds),
             Dialog::AskCoder(name) => {
                 ui.heading(t.coder_title);
                 let question = ui.label(t.coder_question);
@@ -145,6 +133,84 @@ pub fn show(ctx: &Context, cx: &Cx<'_>, dialog: &mut Option<Dialog>, cmds: &mut 
                     cmds.push(UiCommand::SetCoder(name.trim().to_owned()));
                 }
             }
+        }
+    });
+}
+
+/// A file that is not a project: what it looks like, and an offer to import a document.
+fn not_a_project(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    path: &std::path::Path,
+    kind: crate::store::LooksLike,
+    cmds: &mut Vec<UiCommand>,
+) {
+    let t = cx.tr();
+    ui.heading(t.not_a_project_title);
+    let name = crate::ui::file_name(path);
+    ui.add(
+        egui::Label::new(format!(
+            "{name} {} {}.",
+            t.not_a_project,
+            looks_like(kind, cx.lang)
+        ))
+        .wrap(),
+    );
+    let offer_import = kind.is_document() && cx.session.is_some();
+    if kind.is_document() && cx.session.is_none() {
+        ui.label(t.not_a_project_open_first);
+    }
+    ui.horizontal(|ui| {
+        if offer_import && ui.button(t.import_into_project).clicked() {
+            cmds.push(UiCommand::CloseDialog);
+            cmds.push(UiCommand::ImportPaths(vec![path.to_path_buf()]));
+        }
+        if ui.button(t.ok).clicked() {
+            cmds.push(UiCommand::CloseDialog);
+        }
+    });
+}
+
+/// A failed save, said in words, with Save as… offered.
+fn save_failed(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    file: &std::path::Path,
+    cause: Option<std::io::ErrorKind>,
+    details: &str,
+    cmds: &mut Vec<UiCommand>,
+) {
+    use std::io::ErrorKind as K;
+    let t = cx.tr();
+    ui.heading(t.save_failed_title);
+    let why = match cause {
+        Some(K::PermissionDenied) => t.save_denied,
+        Some(K::ReadOnlyFilesystem) => t.save_read_only_disk,
+        Some(K::StorageFull | K::QuotaExceeded) => t.save_disk_full,
+        Some(K::NotFound) => t.save_folder_gone,
+        _ => t.save_other,
+    };
+    ui.add(
+        egui::Label::new(format!(
+            "{} {}: {why}",
+            t.could_not_save,
+            crate::ui::file_name(file)
+        ))
+        .wrap(),
+    );
+    ui.label(t.work_still_open);
+    egui::CollapsingHeader::new(t.details)
+        .id_salt("save-failed-details")
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(details).wrap());
+        });
+    ui.horizontal(|ui| {
+        if ui.button(Command::SaveAs.label(cx.lang)).clicked() {
+            cmds.push(UiCommand::CloseDialog);
+            cmds.push(Command::SaveAs.into());
+        }
+        if ui.button(t.ok).clicked() {
+            cmds.push(UiCommand::CloseDialog);
         }
     });
 }

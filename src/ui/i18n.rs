@@ -336,6 +336,16 @@ strings! {
     not_a_project: "is not a Normcoder project: it looks like", "n’est pas un projet Normcoder\u{a0}: cela ressemble à";
     not_a_project_open_first: "To code it, open or create a project, then import it (Ctrl+I).", "Pour le coder, ouvrez ou créez un projet, puis importez-le (Ctrl+I).";
     import_into_project: "Import it into this project", "L’importer dans ce projet";
+    autosave_failed: "The recovery copy could not be written:", "La copie de secours n’a pas pu être écrite\u{a0}:";
+    save_failed_title: "Not saved", "Non enregistré";
+    could_not_save: "Could not save", "Impossible d’enregistrer";
+    save_denied: "this folder or this file may not be written to (read-only, or another user's). Save it elsewhere with Save as….", "ce dossier ou ce fichier n’accepte pas l’écriture (lecture seule, ou à un autre utilisateur). Enregistrez-le ailleurs avec Enregistrer sous….";
+    save_read_only_disk: "the disk is read-only. Save it elsewhere with Save as….", "le disque est en lecture seule. Enregistrez-le ailleurs avec Enregistrer sous….";
+    save_disk_full: "the disk is full. Free some space, or save it elsewhere with Save as….", "le disque est plein. Libérez de la place, ou enregistrez-le ailleurs avec Enregistrer sous….";
+    save_folder_gone: "its folder no longer exists. Save it elsewhere with Save as….", "son dossier n’existe plus. Enregistrez-le ailleurs avec Enregistrer sous….";
+    save_other: "the system refused (details below). Try Save as… elsewhere.", "le système a refusé (détails ci-dessous). Essayez Enregistrer sous… ailleurs.";
+    work_still_open: "Your work is still open and nothing was lost; the file on disk is unchanged.", "Votre travail est toujours ouvert et rien n’est perdu\u{a0}; le fichier sur le disque n’a pas changé.";
+    details: "Details", "Détails";
     digit_keys_hint: "Digit keys work on the number row, with or without Shift (on AZERTY too), and on the keypad.", "Les touches chiffres marchent sur la rangée des chiffres, avec ou sans Maj (en AZERTY aussi), et sur le pavé numérique.";
 }
 

@@ -987,3 +987,59 @@ fn opening_a_document_as_a_project_says_what_it_is_and_offers_to_import_it() {
     h.run();
     assert!(h.state().dialog.is_none());
 }
+
+#[test]
+fn a_failed_save_is_said_in_words_and_offers_save_as() {
+    use normcoder::ui::i18n::EN;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = demo_copy(dir.path());
+    let elsewhere = dir.path().join("elsewhere.ncp.ron");
+    let picker = ScriptedPicker {
+        // The first answer is in a folder that does not exist; the second is fine.
+        save: vec![dir.path().join("gone/study.ncp.ron"), elsewhere.clone()],
+        ..ScriptedPicker::default()
+    };
+    let mut h = harness(app_on(Some(path), picker, Some("chloe")));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(
+        matches!(h.state().dialog, Some(Dialog::SaveFailed { .. })),
+        "{:?}",
+        h.state().dialog
+    );
+    h.get_by_label_contains(EN.save_folder_gone);
+    h.get_by_label(EN.work_still_open);
+    h.get_by_label("Save as…").click();
+    h.run();
+    assert!(h.state().dialog.is_none(), "{:?}", h.state().dialog);
+    assert!(elsewhere.exists(), "saved elsewhere");
+}
+
+#[test]
+fn a_recovery_copy_that_could_not_be_written_is_not_reported_as_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = demo_copy(dir.path());
+    // A folder where the recovery file would go: writing it fails, even as root.
+    std::fs::create_dir(normcoder::store::autosave_path(&path)).expect("folder");
+    let app = app_on(Some(path), ScriptedPicker::default(), Some("chloe"));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(0.5)
+        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
+    h.run();
+    select(&mut h, DOC, "cyber hygiene");
+    h.key_press(Key::Num7);
+    h.run_steps(12);
+    assert!(
+        !h.state().autosaved(),
+        "a failed recovery copy is not counted as written"
+    );
+    let status = h.state().status.clone().unwrap_or_default();
+    assert!(
+        status.starts_with("The recovery copy could not be written"),
+        "{status}"
+    );
+    h.get_by_label("Unsaved changes");
+    assert!(h.query_by_label("Recovery copy written").is_none());
+}

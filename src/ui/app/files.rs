@@ -129,7 +129,17 @@ impl NormcoderApp {
                     self.push(*then);
                 }
             }
-            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+            Err(e) => {
+                let file = path
+                    .map(Path::to_path_buf)
+                    .or_else(|| session.path().map(Path::to_path_buf))
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::SaveFailed {
+                    file,
+                    cause: save_failure_kind(&e),
+                    details: e.to_string(),
+                });
+            }
         }
     }
 
@@ -184,4 +194,17 @@ impl NormcoderApp {
             Err(e) => format!("{}: {e}", path.display()),
         });
     }
+}
+
+/// Why a save failed, in the words a person can act on (the OS message stays as the details).
+fn save_failure_kind(e: &crate::session::SaveError) -> Option<std::io::ErrorKind> {
+    use std::error::Error as _;
+    let mut source: Option<&(dyn std::error::Error + 'static)> = e.source();
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return Some(io.kind());
+        }
+        source = s.source();
+    }
+    None
 }

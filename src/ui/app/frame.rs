@@ -136,7 +136,10 @@ impl NormcoderApp {
             return;
         };
         let state = session.history().state();
-        if !session.is_dirty() || self.autosaved_state == Some(state) {
+        if !session.is_dirty()
+            || self.autosaved_state == Some(state)
+            || self.autosave_failed == Some(state)
+        {
             return;
         }
         let idle = ctx.input(|i| i.time) - self.last_edit;
@@ -149,8 +152,9 @@ impl NormcoderApp {
         match session.autosave() {
             Ok(_) => self.autosaved_state = Some(state),
             Err(e) => {
-                self.autosaved_state = Some(state);
-                self.status = Some(e.to_string());
+                // Said, and not counted as written: the status bar keeps "Unsaved changes".
+                self.autosave_failed = Some(state);
+                self.status = Some(format!("{} {e}", self.tr().autosave_failed));
             }
         }
     }

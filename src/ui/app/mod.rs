@@ -96,6 +96,9 @@ pub struct NormcoderApp {
     /// Time of the last edit (egui clock, seconds) and the history state last autosaved.
     last_edit: f64,
     autosaved_state: Option<u64>,
+    /// The history state whose recovery copy could not be written (not tried again until the
+    /// project changes; never reported as written).
+    autosave_failed: Option<u64>,
     title: String,
 }
 
@@ -146,6 +149,7 @@ impl NormcoderApp {
             allow_close: false,
             last_edit: 0.0,
             autosaved_state: None,
+            autosave_failed: None,
             title: String::new(),
         };
         if let Some(path) = start.project {
