@@ -23,6 +23,8 @@ pub enum Dialog {
     /// The file asked to be opened is not a project: what it looks like, and for a document,
     /// an offer to import it into the open project.
     NotAProject(PathBuf, crate::store::LooksLike),
+    /// Remove this document and its annotations? (one edit, undone with Ctrl+Z)
+    RemoveDocument(crate::model::DocId),
     /// A save failed: the file, the cause in words where it is known, the system's message; the
     /// project stays open and unsaved, and Save as… is offered.
     SaveFailed {
@@ -105,6 +107,7 @@ pub fn show(ctx: &Context, cx: &Cx<'_>, dialog: &mut Option<Dialog>, cmds: &mut 
                     }
                 });
             }
+            Dialog::RemoveDocument(doc) => remove_document(ui, cx, doc, cmds),
             Dialog::NotAProject(path, kind) => not_a_project(ui, cx, path, *kind, cmds),
             Dialog::SaveFailed {
                 file,
@@ -210,6 +213,39 @@ fn save_failed(
             cmds.push(Command::SaveAs.into());
         }
         if ui.button(t.ok).clicked() {
+            cmds.push(UiCommand::CloseDialog);
+        }
+    });
+}
+
+/// Remove a document: its title and how many annotations go with it; undoable.
+fn remove_document(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    doc: &crate::model::DocId,
+    cmds: &mut Vec<UiCommand>,
+) {
+    let t = cx.tr();
+    let Some(project) = cx.project() else {
+        cmds.push(UiCommand::CloseDialog);
+        return;
+    };
+    let title = project
+        .document(doc)
+        .map_or_else(|| doc.to_string(), |d| d.meta().title.clone());
+    let count = project.annotations_in(doc).count();
+    ui.heading(t.remove_document_title);
+    ui.add(egui::Label::new(format!("« {title} »")).wrap());
+    ui.label(format!("{} {count}", t.remove_document_with));
+    ui.label(t.remove_document_undo);
+    ui.horizontal(|ui| {
+        if ui.button(t.remove).clicked() {
+            cmds.push(UiCommand::CloseDialog);
+            cmds.push(UiCommand::Edit(crate::edit::Action::RemoveDocument {
+                id: doc.clone(),
+            }));
+        }
+        if ui.button(t.cancel).clicked() {
             cmds.push(UiCommand::CloseDialog);
         }
     });

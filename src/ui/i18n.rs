@@ -346,6 +346,12 @@ strings! {
     save_other: "the system refused (details below). Try Save as… elsewhere.", "le système a refusé (détails ci-dessous). Essayez Enregistrer sous… ailleurs.";
     work_still_open: "Your work is still open and nothing was lost; the file on disk is unchanged.", "Votre travail est toujours ouvert et rien n’est perdu\u{a0}; le fichier sur le disque n’a pas changé.";
     details: "Details", "Détails";
+    rename_document: "Rename…", "Renommer…";
+    remove_document: "Remove document…", "Retirer le document…";
+    remove_document_title: "Remove this document?", "Retirer ce document\u{a0}?";
+    remove_document_with: "Annotations removed with it:", "Annotations retirées avec lui\u{a0}:";
+    remove_document_undo: "Edit > Undo (Ctrl+Z) brings it back with its annotations.", "Édition > Annuler (Ctrl+Z) le rétablit avec ses annotations.";
+    remove: "Remove", "Retirer";
     digit_keys_hint: "Digit keys work on the number row, with or without Shift (on AZERTY too), and on the keypad.", "Les touches chiffres marchent sur la rangée des chiffres, avec ou sans Maj (en AZERTY aussi), et sur le pavé numérique.";
 }
 

@@ -1043,3 +1043,32 @@ fn a_recovery_copy_that_could_not_be_written_is_not_reported_as_written() {
     h.get_by_label("Unsaved changes");
     assert!(h.query_by_label("Recovery copy written").is_none());
 }
+
+#[test]
+fn a_document_is_removed_from_its_context_menu_with_its_annotations_and_comes_back_with_undo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_on(
+        Some(demo_copy(dir.path())),
+        ScriptedPicker::default(),
+        Some("chloe"),
+    ));
+    h.run();
+    let count = |h: &Harness<'static, NormcoderApp>| {
+        let p = h.state().session.as_ref().expect("open").project();
+        (p.documents().len(), p.annotation_count())
+    };
+    let before = count(&h);
+    h.get_by_label_contains("Paris Call for Trust and Security in Cyberspace\n")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Remove document…").click();
+    h.run();
+    h.get_by_label("Remove this document?");
+    h.get_by_label("Annotations removed with it: 20");
+    h.get_by_label("Remove").click();
+    h.run();
+    assert_eq!(count(&h), (before.0 - 1, before.1 - 20));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h), before);
+}

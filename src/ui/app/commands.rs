@@ -33,6 +33,9 @@ impl NormcoderApp {
             UiCommand::RecoverPath(path) => self.recover(&path),
             UiCommand::ImportPaths(paths) => self.start_import(ctx, paths),
             UiCommand::SelectDocument(doc) => self.select_document(doc),
+            UiCommand::AskRemoveDocument(doc) => {
+                self.dialog = Some(Dialog::RemoveDocument(doc));
+            }
             UiCommand::Reveal(doc, span) => {
                 self.select_document(doc);
                 self.view.select(span);

@@ -33,6 +33,8 @@ pub enum UiCommand {
     RecoverPath(PathBuf),
     ImportPaths(Vec<PathBuf>),
     SelectDocument(DocId),
+    /// Ask whether to remove a document and its annotations (one undoable edit).
+    AskRemoveDocument(DocId),
     /// Show a document with a span selected (search hits).
     Reveal(DocId, CharSpan),
     SelectAnnotation(Option<AnnotationId>),

@@ -33,6 +33,7 @@ impl DocumentsPanel {
                 let needle = self.filter.trim().to_lowercase();
                 let mut clicked = None;
                 let mut edit_meta = None;
+                let mut remove = None;
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for doc in project.documents() {
                         let meta = doc.meta();
@@ -72,13 +73,24 @@ impl DocumentsPanel {
                             edit_meta = Some(doc.id().clone());
                         }
                         response.context_menu(|ui| {
-                            if ui.button(t.edit_metadata).clicked() {
-                                edit_meta = Some(doc.id().clone());
+                            // Rename opens the same form: the title is its first field.
+                            for label in [t.rename_document, t.edit_metadata] {
+                                if ui.button(label).clicked() {
+                                    edit_meta = Some(doc.id().clone());
+                                    ui.close();
+                                }
+                            }
+                            ui.separator();
+                            if ui.button(t.remove_document).clicked() {
+                                remove = Some(doc.id().clone());
                                 ui.close();
                             }
                         });
                     }
                 });
+                if let Some(doc) = remove {
+                    cmds.push(UiCommand::AskRemoveDocument(doc));
+                }
                 if let Some(doc) = clicked {
                     cmds.push(UiCommand::SelectDocument(doc));
                 }
