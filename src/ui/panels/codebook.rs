@@ -70,8 +70,13 @@ impl CodebookPanel {
                             if let Some(source) = &code.source_text {
                                 let _ = write!(hover, "\n\n« {} »", source.get(lang));
                             }
+                            // Wrapped rather than cut at the column's edge (French labels are
+                            // long): every word of a code stays readable.
                             let response = ui
-                                .selectable_label(cx.last_code == Some(&code.id), label)
+                                .add(
+                                    egui::Button::selectable(cx.last_code == Some(&code.id), label)
+                                        .wrap(),
+                                )
                                 .on_hover_text(hover);
                             if response.clicked() {
                                 clicked = Some(code.id.clone());

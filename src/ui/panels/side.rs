@@ -32,12 +32,12 @@ pub fn show(
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .id_salt("codebook-scroll")
-                        .auto_shrink([false, false])
+                        .auto_shrink([true, false])
                         .show(ui, |ui| codebook.show(ui, cx, cmds));
                 });
             egui::ScrollArea::vertical()
                 .id_salt("details-scroll")
-                .auto_shrink([false, false])
+                .auto_shrink([true, false])
                 .show(ui, |ui| details.show(ui, cx, cmds));
         });
 }
