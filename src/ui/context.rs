@@ -80,10 +80,9 @@ impl<'a> Cx<'a> {
         let (Some(project), Some(doc)) = (self.project(), self.current_doc) else {
             return Vec::new();
         };
-        let filter = self.coder_filter;
         project
             .annotations_in(doc)
-            .filter(|a| filter.is_none_or(|c| a.coder() == c))
+            .filter(|a| self.shows(a))
             .collect()
     }
 }

@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use normcoder::model::{Codebook, Lang, Project};
 use normcoder::store::builtin;
 use normcoder::ui::app::NormcoderApp;
-use normcoder::ui::{ScriptedPicker, StartOptions, UiPrefs};
+use normcoder::ui::{FilePicker, ScriptedPicker, StartOptions, UiPrefs};
 
 /// The Paris Call and actor codebooks, as a new project gets them.
 pub fn codebook() -> Codebook {
@@ -57,9 +57,19 @@ pub fn demo_copy(dir: &Path) -> PathBuf {
 
 /// The window at 1400×900 on a project, coder Chloé Martin, English, first frame drawn.
 pub fn demo_window(path: PathBuf, picker: ScriptedPicker) -> Harness<'static, NormcoderApp> {
+    window_with(path, Box::new(picker), true)
+}
+
+/// The same window with any file picker; `accessibility_check` off only where a third-party
+/// widget cannot be named.
+pub fn window_with(
+    path: PathBuf,
+    picker: Box<dyn FilePicker>,
+    accessibility_check: bool,
+) -> Harness<'static, NormcoderApp> {
     let app = NormcoderApp::new(
         UiPrefs::default(),
-        Box::new(picker),
+        picker,
         StartOptions {
             project: Some(path),
             coder: Some("Chloé Martin".to_owned()),
@@ -68,6 +78,7 @@ pub fn demo_window(path: PathBuf, picker: ScriptedPicker) -> Harness<'static, No
     );
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_accessibility_check(accessibility_check)
         .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
     h.run();
     h

@@ -9,34 +9,19 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use normcoder::edit::{Action, apply};
-use normcoder::model::Lang;
 use normcoder::model::Project;
 use normcoder::store;
+use normcoder::ui::NoNativePicker;
 use normcoder::ui::app::NormcoderApp;
 use normcoder::ui::command::PickRequest;
-use normcoder::ui::{NoNativePicker, StartOptions, UiPrefs};
 
-use crate::common::{demo_copy, repo, wait_for_jobs};
+use crate::common::{demo_copy, repo, wait_for_jobs, window_with};
 
 /// `common::demo_window` on a desktop with no file chooser. egui_file's path and file fields
 /// carry no accessible name (the crate gives no way to set one), so kittest's check that every
 /// widget has one is off here; the rest of the window is checked by the other tests.
 fn window(path: PathBuf) -> Harness<'static, NormcoderApp> {
-    let app = NormcoderApp::new(
-        UiPrefs::default(),
-        Box::new(NoNativePicker),
-        StartOptions {
-            project: Some(path),
-            coder: Some("Chloé Martin".to_owned()),
-            lang: Some(Lang::En),
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_accessibility_check(false)
-        .build_ui_state(|ui, app: &mut NormcoderApp| app.show(ui), app);
-    h.run();
-    h
+    window_with(path, Box::new(NoNativePicker), false)
 }
 
 fn open_path(h: &Harness<'static, NormcoderApp>) -> Option<PathBuf> {

@@ -199,14 +199,7 @@ impl NormcoderApp {
 
     /// The annotations shown in the current document, in reading order (coder filter applied).
     pub fn visible_annotations(&self) -> Vec<&Annotation> {
-        let (Some(session), Some(doc)) = (&self.session, &self.current_doc) else {
-            return Vec::new();
-        };
-        session
-            .project()
-            .annotations_in(doc)
-            .filter(|a| self.coder_filter.as_ref().is_none_or(|c| a.coder() == c))
-            .collect()
+        self.cx().visible_annotations()
     }
 
     /// Whether a background job (import, export, REFI-QDA import, merge, bootstrap) is running.

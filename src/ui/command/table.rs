@@ -208,9 +208,16 @@ impl Command {
 }
 
 /// Every (shortcut, command) pair, most modifiers first: egui matches Ctrl+Z when Ctrl+Shift+Z
-/// is pressed, so the more specific combination must be tried before it.
+/// is pressed, so the more specific combination must be tried before it. Built once: the key
+/// handler reads it every frame.
 #[must_use]
-pub fn bindings() -> Vec<(Shortcut, Command)> {
+pub fn bindings() -> &'static [(Shortcut, Command)] {
+    static BINDINGS: std::sync::LazyLock<Vec<(Shortcut, Command)>> =
+        std::sync::LazyLock::new(sorted_bindings);
+    &BINDINGS
+}
+
+fn sorted_bindings() -> Vec<(Shortcut, Command)> {
     let mut all: Vec<(Shortcut, Command)> = Command::all()
         .flat_map(|c| c.shortcuts().iter().map(move |s| (*s, c)))
         .collect();
